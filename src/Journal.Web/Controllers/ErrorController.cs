@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Journal.Web.Controllers;
+
+/// <summary>Russian error pages; no stack trace ever reaches a user (SEC-2).</summary>
+[AllowAnonymous]
+[ApiExplorerSettings(IgnoreApi = true)]
+public sealed class ErrorController : Controller
+{
+    [Route("/error")]
+    [IgnoreAntiforgeryToken]
+    public IActionResult Error()
+    {
+        Response.StatusCode = StatusCodes.Status500InternalServerError;
+        return View("Status", StatusModel.For(StatusCodes.Status500InternalServerError));
+    }
+
+    [Route("/status/{code:int}")]
+    [IgnoreAntiforgeryToken]
+    public IActionResult Status(int code)
+    {
+        Response.StatusCode = code;
+        return View("Status", StatusModel.For(code));
+    }
+}
+
+public sealed record StatusModel(int Code, string Title, string Text)
+{
+    public static StatusModel For(int code) => code switch
+    {
+        400 => new(code, "Запрос отклонён", "Форма устарела или повреждена. Обновите страницу и повторите действие."),
+        403 => new(code, "Доступ запрещён", "У вас нет прав на эту страницу."),
+        404 => new(code, "Страница не найдена", "Такой страницы нет или у вас нет к ней доступа."),
+        _ => new(code, "Что-то пошло не так", "Произошла ошибка на сервере. Мы уже знаем о ней; попробуйте ещё раз через минуту."),
+    };
+}

@@ -1,0 +1,73 @@
+using Journal.Domain.Lessons;
+using Journal.Domain.Organization;
+using Journal.Domain.People;
+using Journal.Domain.Schools;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Journal.Web.Data.Configurations;
+
+internal sealed class LessonConfiguration : IEntityTypeConfiguration<Lesson>
+{
+    public void Configure(EntityTypeBuilder<Lesson> builder)
+    {
+        builder.HasSchoolKey();
+        builder.References<Lesson, TeachingAssignment>(x => x.AssignmentId);
+        builder.References<Lesson, Room>(x => x.RoomId);
+        builder.References<Lesson, TimetableEntry>(x => x.TimetableEntryId);
+        builder.References<Lesson, Membership>(x => x.SubstituteTeacherId);
+        builder.Property(x => x.Topic).HasMaxLength(500);
+        builder.Property(x => x.Homework).HasMaxLength(4000);
+        builder.HasIndex(x => new { x.SchoolId, x.AssignmentId, x.Date, x.LessonNumber }).IsUnique();
+        builder.HasIndex(x => new { x.SchoolId, x.Date });
+    }
+}
+
+internal sealed class WorkKindConfiguration : IEntityTypeConfiguration<WorkKind>
+{
+    public void Configure(EntityTypeBuilder<WorkKind> builder)
+    {
+        builder.HasSchoolKey();
+        builder.Property(x => x.Name).HasMaxLength(100);
+        builder.HasIndex(x => new { x.SchoolId, x.Name }).IsUnique();
+    }
+}
+
+internal sealed class WorkConfiguration : IEntityTypeConfiguration<Work>
+{
+    public void Configure(EntityTypeBuilder<Work> builder)
+    {
+        builder.HasSchoolKey();
+        builder.References<Work, Lesson>(x => x.LessonId);
+        builder.References<Work, WorkKind>(x => x.KindId);
+        builder.Property(x => x.Title).HasMaxLength(200);
+        builder.HasIndex(x => new { x.SchoolId, x.LessonId });
+    }
+}
+
+internal sealed class MarkConfiguration : IEntityTypeConfiguration<Mark>
+{
+    public void Configure(EntityTypeBuilder<Mark> builder)
+    {
+        builder.HasSchoolKey();
+        builder.References<Mark, Work>(x => x.WorkId);
+        builder.References<Mark, Pupil>(x => x.PupilId);
+        builder.References<Mark, Membership>(x => x.AuthorId);
+        builder.Property(x => x.Comment).HasMaxLength(500);
+        builder.HasIndex(x => new { x.SchoolId, x.WorkId, x.PupilId }).IsUnique();
+        builder.HasIndex(x => new { x.SchoolId, x.PupilId });
+    }
+}
+
+internal sealed class AbsenceConfiguration : IEntityTypeConfiguration<Absence>
+{
+    public void Configure(EntityTypeBuilder<Absence> builder)
+    {
+        builder.HasSchoolKey();
+        builder.References<Absence, Lesson>(x => x.LessonId);
+        builder.References<Absence, Pupil>(x => x.PupilId);
+        builder.References<Absence, Membership>(x => x.AuthorId);
+        builder.HasIndex(x => new { x.SchoolId, x.LessonId, x.PupilId }).IsUnique();
+        builder.HasIndex(x => new { x.SchoolId, x.PupilId });
+    }
+}

@@ -1,0 +1,47 @@
+using Journal.Domain.Schools;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Journal.Web.Data.Configurations;
+
+internal sealed class SchoolConfiguration : IEntityTypeConfiguration<School>
+{
+    public void Configure(EntityTypeBuilder<School> builder)
+    {
+        builder.Property(x => x.Slug).HasMaxLength(40);
+        builder.HasIndex(x => x.Slug).IsUnique();
+        builder.Property(x => x.Name).HasMaxLength(200);
+        builder.Property(x => x.TimeZoneId).HasMaxLength(64);
+        builder.OwnsOne(x => x.Settings, s =>
+        {
+            s.Property(x => x.LockDays).HasColumnName("lock_days").HasDefaultValue(14);
+            s.Property(x => x.EntryDeadline).HasColumnName("entry_deadline").HasDefaultValue(new TimeOnly(20, 0));
+            s.Property(x => x.AllowMarkOne).HasColumnName("allow_mark_one").HasDefaultValue(false);
+            s.Property(x => x.InvitationDays).HasColumnName("invitation_days").HasDefaultValue(30);
+        });
+        builder.Navigation(x => x.Settings).IsRequired();
+    }
+}
+
+internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Membership>
+{
+    public void Configure(EntityTypeBuilder<Membership> builder)
+    {
+        builder.HasSchoolKey();
+        builder.HasIndex(x => new { x.SchoolId, x.UserId }).IsUnique();
+        builder.HasIndex(x => x.UserId);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(x => x.LastName).HasMaxLength(100);
+        builder.Property(x => x.FirstName).HasMaxLength(100);
+        builder.Property(x => x.MiddleName).HasMaxLength(100);
+        builder.HasMany(x => x.Roles).WithOne()
+            .HasForeignKey(x => new { x.SchoolId, x.MembershipId })
+            .OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class MembershipRoleConfiguration : IEntityTypeConfiguration<MembershipRole>
+{
+    public void Configure(EntityTypeBuilder<MembershipRole> builder) =>
+        builder.HasKey(x => new { x.SchoolId, x.MembershipId, x.Role });
+}

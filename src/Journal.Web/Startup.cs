@@ -1,0 +1,149 @@
+using System.Globalization;
+using FluentValidation;
+using Journal.Domain.Schools;
+using Journal.Web.Data;
+using Journal.Web.Data.Interceptors;
+using Journal.Web.Data.Seed;
+using Journal.Web.Infrastructure;
+using Journal.Web.Security;
+using Journal.Web.Tenancy;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Serilog;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
+
+namespace Journal.Web;
+
+/// <summary>Service registration and the request pipeline, shared by the app, the migrate command and tests.</summary>
+public static class Startup
+{
+    public static void AddJournal(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        builder.Host.UseSerilog((context, _, logger) => logger
+            .ReadFrom.Configuration(context.Configuration)
+            .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft.EntityFrameworkCore", Serilog.Events.LogEventLevel.Warning)
+            .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture));
+
+        var connectionString = builder.Configuration.GetConnectionString("Journal")
+            ?? throw new InvalidOperationException("ConnectionStrings:Journal is not set.");
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        services.AddSingleton<TenantConnectionInterceptor>();
+        services.AddSingleton<SchoolStampInterceptor>();
+        services.AddScoped<TenantContext>();
+        services.AddDbContext<JournalDbContext>((sp, options) => options
+            .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.EnableRetryOnFailure(3))
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(
+                sp.GetRequiredService<TenantConnectionInterceptor>(),
+                sp.GetRequiredService<SchoolStampInterceptor>()));
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped(sp => SchoolClock.For(
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<TenantContext>().TimeZoneId ?? throw new InvalidOperationException("No current school.")));
+
+        services.AddIdentityCore<AppUser>(options =>
+            {
+                options.User.RequireUniqueEmail = false;
+                options.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@+";
+                options.Password.RequiredLength = 8;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<JournalDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<Controllers.JournalClaimsFactory>()
+            .AddDefaultTokenProviders();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/login";
+            options.LogoutPath = "/logout";
+            options.AccessDeniedPath = "/forbidden";
+            options.Cookie.Name = "journal.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromHours(10);
+        });
+        services.AddAuthorization(Policies.Add);
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "journal.af";
+            options.HeaderName = "X-CSRF-TOKEN";
+        });
+
+        services.AddValidatorsFromAssemblyContaining<AppUser>(includeInternalTypes: true);
+        services.AddScoped<DemoSeeder>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+
+        services.AddControllersWithViews(options =>
+            {
+                options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+            })
+            .AddRazorOptions(options =>
+            {
+                // A feature is a folder: Areas/{area}/{controller}/{view}.cshtml.
+                options.AreaViewLocationFormats.Insert(0, "/Areas/{2}/{1}/{0}.cshtml");
+                options.AreaViewLocationFormats.Insert(1, "/Areas/{2}/Shared/{0}.cshtml");
+            });
+        services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
+        // Russian text stays readable in the HTML instead of &#x...; escapes.
+        services.Configure<WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.BasicLatin, UnicodeRanges.Cyrillic, UnicodeRanges.GeneralPunctuation));
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            var russian = new CultureInfo("ru-RU");
+            options.DefaultRequestCulture = new RequestCulture(russian);
+            options.SupportedCultures = [russian];
+            options.SupportedUICultures = [russian];
+        });
+    }
+
+    public static void UseJournal(this WebApplication app)
+    {
+        app.UseExceptionHandler("/error");
+        app.UseStatusCodePagesWithReExecute("/status/{0}");
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseRequestLocalization();
+        app.UseSerilogRequestLogging();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseMiddleware<SchoolResolutionMiddleware>();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        // Every page needs a signed-in user unless it says [AllowAnonymous]; unknown URLs stay plain 404s.
+        app.MapControllerRoute("operator", "operator/{controller=Home}/{action=Index}/{id?}", defaults: new { area = "Operator" })
+            .RequireAuthorization();
+        app.MapControllerRoute("school-area", "s/{school}/{area:exists}/{controller=Home}/{action=Index}/{id?}")
+            .RequireAuthorization();
+        app.MapControllerRoute("school", "s/{school}", defaults: new { controller = "SchoolHome", action = "Index" })
+            .RequireAuthorization();
+    }
+
+    public static async Task MigrateAndSeedAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<JournalDbContext>();
+        await db.Database.MigrateAsync();
+        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+    }
+}

@@ -1,0 +1,123 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Journal.Web.Data;
+using Journal.Web.Data.Seed;
+using Journal.Web.Tenancy;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+[assembly: AssemblyFixture(typeof(Journal.Web.Tests.Infrastructure.JournalApp))]
+
+namespace Journal.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The whole application on a real PostgreSQL: a fresh database per test run (created from
+/// JOURNAL_TEST_CONNECTION, which scripts/test.sh sets), migrated and seeded with the demo schools
+/// by the application's own code, dropped at the end.
+/// </summary>
+public sealed partial class JournalApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string DemoPassword = "Demo-Pass-2026";
+
+    private readonly string _serverConnection;
+    private readonly string _databaseName = $"journal_test_{Guid.NewGuid():N}";
+
+    public JournalApp()
+    {
+        _serverConnection = Environment.GetEnvironmentVariable("JOURNAL_TEST_CONNECTION")
+            ?? throw new InvalidOperationException(
+                "JOURNAL_TEST_CONNECTION is not set: run the tests with scripts/test.sh, which starts a private PostgreSQL.");
+        ConnectionString = new NpgsqlConnectionStringBuilder(_serverConnection) { Database = _databaseName, Pooling = true }.ToString();
+    }
+
+    /// <summary>Connection string of this run's database, as the application's own (non-superuser) role.</summary>
+    public string ConnectionString { get; }
+
+    public async ValueTask InitializeAsync()
+    {
+        await using (var server = new NpgsqlConnection(_serverConnection))
+        {
+            await server.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{_databaseName}\"", server);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        await using var scope = Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<JournalDbContext>().Database.MigrateAsync();
+        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await using var server = new NpgsqlConnection(_serverConnection);
+        await server.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_databaseName}\" WITH (FORCE)", server);
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("ConnectionStrings:Journal", ConnectionString);
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, so tests see where a page sends them.</summary>
+    public HttpClient Anonymous() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Signs in through the real /login form (with its anti-forgery token) and returns the client.</summary>
+    public async Task<HttpClient> SignInAsync(string login, string password = DemoPassword)
+    {
+        var client = Anonymous();
+        var response = await PostLoginAsync(client, login, password);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in of {login} failed: {(int)response.StatusCode}");
+        }
+
+        return client;
+    }
+
+    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string login, string password)
+    {
+        var token = await AntiforgeryTokenAsync(client, "/login");
+        return await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["login"] = login,
+            ["password"] = password,
+            ["__RequestVerificationToken"] = token,
+        }));
+    }
+
+    /// <summary>Reads the anti-forgery token of the first form on a page.</summary>
+    public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string path)
+    {
+        var html = await client.GetStringAsync(path);
+        return TokenPattern().Match(html) is { Success: true } match
+            ? WebUtility.HtmlDecode(match.Groups[1].Value)
+            : throw new InvalidOperationException($"No anti-forgery token on {path}");
+    }
+
+    /// <summary>A scope acting for one school, as a request of that school would.</summary>
+    public AsyncServiceScope SchoolScope(Guid schoolId)
+    {
+        var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().EnterSchool(schoolId, "test", "test", "Europe/Moscow");
+        return scope;
+    }
+
+    public async Task<Guid> SchoolIdAsync(string slug)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<JournalDbContext>();
+        return await db.Schools.Where(s => s.Slug == slug).Select(s => s.Id).SingleAsync();
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
