@@ -22,7 +22,6 @@ public static class CyrillicInput
                 'y' => 'у',
                 'o' => 'о',
                 'n' => 'п',
-                'b' => 'б',
                 'e' => 'е',
                 'c' => 'с',
                 'a' => 'а',

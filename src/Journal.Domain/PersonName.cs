@@ -4,10 +4,11 @@ namespace Journal.Domain;
 public static class PersonName
 {
     public static string Full(string lastName, string firstName, string? middleName) =>
-        string.IsNullOrWhiteSpace(middleName) ? $"{lastName} {firstName}" : $"{lastName} {firstName} {middleName}";
+        string.Join(' ', new[] { lastName, firstName, middleName }
+            .Where(part => !string.IsNullOrWhiteSpace(part)).Select(part => part!.Trim()));
 
     public static string WithInitials(string lastName, string firstName, string? middleName) =>
-        string.IsNullOrWhiteSpace(middleName)
-            ? $"{lastName} {firstName[0]}."
-            : $"{lastName} {firstName[0]}. {middleName[0]}.";
+        string.Join(' ', new[] { lastName.Trim() }
+            .Concat(new[] { firstName, middleName }
+                .Where(part => !string.IsNullOrWhiteSpace(part)).Select(part => $"{part!.Trim()[0]}.")));
 }

@@ -26,7 +26,7 @@ public static class AttendanceCodes
         _ => "оп",
     };
 
-    /// <summary>Reads what a teacher types; Latin look-alikes of Cyrillic letters are accepted («h» is not: it only looks like «н» in capitals).</summary>
+    /// <summary>Reads what a teacher types; Latin look-alikes of Cyrillic letters are accepted («H», «y», «on»).</summary>
     public static bool TryParse(string? input, out AttendanceKind kind)
     {
         kind = default;

@@ -40,9 +40,12 @@ public readonly record struct MarkValue
     /// <summary>The second mark of a Double; 0 otherwise.</summary>
     public int Second { get; }
 
-    public static MarkValue Grade(int mark) => new(MarkKind.Grade, mark, 0);
+    public static MarkValue Grade(int mark) => new(MarkKind.Grade, InScale(mark), 0);
 
-    public static MarkValue DoubleMark(int first, int second) => new(MarkKind.DoubleMark, first, second);
+    public static MarkValue DoubleMark(int first, int second) => new(MarkKind.DoubleMark, InScale(first), InScale(second));
+
+    private static int InScale(int mark) =>
+        mark is >= 1 and <= 5 ? mark : throw new ArgumentOutOfRangeException(nameof(mark), mark, "A mark is 1–5.");
 
     public static MarkValue Pass { get; } = new(MarkKind.Pass, 0, 0);
 
@@ -91,7 +94,7 @@ public readonly record struct MarkValue
                 return true;
         }
 
-        var parts = text.Split('/');
+        var parts = text.Replace(" ", "", StringComparison.Ordinal).Split('/');
         if (parts.Length > 2)
         {
             error = $"«{input}» — не отметка.";

@@ -4,6 +4,9 @@ using Journal.Web.Data;
 using Journal.Web.Data.Seed;
 using Journal.Web.Tenancy;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,7 +34,13 @@ public sealed partial class JournalApp : WebApplicationFactory<Program>, IAsyncL
             ?? throw new InvalidOperationException(
                 "JOURNAL_TEST_CONNECTION is not set: run the tests with scripts/test.sh, which starts a private PostgreSQL.");
         ConnectionString = new NpgsqlConnectionStringBuilder(_serverConnection) { Database = _databaseName, Pooling = true }.ToString();
+
+        // A real Kestrel server on a free loopback port, so a real browser can reach the same app.
+        UseKestrel(0);
     }
+
+    /// <summary>Where the running app listens, e.g. http://127.0.0.1:41234.</summary>
+    public Uri BaseAddress { get; private set; } = null!;
 
     /// <summary>Connection string of this run's database, as the application's own (non-superuser) role.</summary>
     public string ConnectionString { get; }
@@ -45,6 +54,10 @@ public sealed partial class JournalApp : WebApplicationFactory<Program>, IAsyncL
             await create.ExecuteNonQueryAsync();
         }
 
+        StartServer();
+        BaseAddress = new Uri(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>()
+            .Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        ClientOptions.BaseAddress = BaseAddress;
         await using var scope = Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<JournalDbContext>().Database.MigrateAsync();
         await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
@@ -68,7 +81,7 @@ public sealed partial class JournalApp : WebApplicationFactory<Program>, IAsyncL
 
     /// <summary>A client that keeps cookies and does not follow redirects, so tests see where a page sends them.</summary>
     public HttpClient Anonymous() =>
-        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = BaseAddress });
 
     /// <summary>Signs in through the real /login form (with its anti-forgery token) and returns the client.</summary>
     public async Task<HttpClient> SignInAsync(string login, string password = DemoPassword)
