@@ -90,6 +90,8 @@ public static class Startup
         services.AddControllersWithViews(options =>
             {
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                // Validation is FluentValidation's, with Russian messages; no implicit English [Required].
+                options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             })
             .AddRazorOptions(options =>
             {

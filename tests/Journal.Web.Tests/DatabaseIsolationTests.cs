@@ -11,45 +11,7 @@ namespace Journal.Web.Tests;
 /// <summary>TEN-2: isolation in the database itself, and the key layout that makes cross-school rows impossible.</summary>
 public sealed class DatabaseIsolationTests(JournalApp app)
 {
-    private async Task<NpgsqlConnection> OpenAsync(Guid? school)
-    {
-        var connection = new NpgsqlConnection(app.ConnectionString);
-        await connection.OpenAsync();
-        await using var set = new NpgsqlCommand("SELECT set_config('app.school_id', @s, false)", connection);
-        set.Parameters.AddWithValue("s", school?.ToString() ?? "");
-        await set.ExecuteNonQueryAsync();
-        return connection;
-    }
-
-    private static async Task<long> CountAsync(NpgsqlConnection connection, string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
-
-    private static async Task<List<string>> SchoolOwnedTablesAsync(NpgsqlConnection connection)
-    {
-        await using var command = new NpgsqlCommand(
-            """
-            SELECT c.table_name FROM information_schema.columns c
-            JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
-            WHERE c.table_schema = 'public' AND c.column_name = 'school_id' AND t.table_type = 'BASE TABLE'
-            ORDER BY 1
-            """, connection);
-        var tables = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            tables.Add(reader.GetString(0));
-        }
-
-        return tables;
-    }
+    private Task<Sql> OpenAsync(Guid? school) => Sql.OpenAsync(app, school);
 
     [Fact]
     public async Task Raw_sql_on_a_connection_set_to_school_A_returns_none_of_school_Bs_rows()
@@ -58,14 +20,14 @@ public sealed class DatabaseIsolationTests(JournalApp app)
         var b = await app.SchoolIdAsync("demo2");
         await using var connection = await OpenAsync(a);
 
-        foreach (var table in await SchoolOwnedTablesAsync(connection))
+        foreach (var table in await connection.SchoolOwnedTablesAsync())
         {
-            (await CountAsync(connection, $"SELECT count(*) FROM {table} WHERE school_id = @b", ("b", b))).ShouldBe(0, table);
-            (await CountAsync(connection, $"SELECT count(*) FROM {table} WHERE school_id <> @a", ("a", a))).ShouldBe(0, table);
+            (await connection.ScalarAsync<long>($"SELECT count(*) FROM {table} WHERE school_id = @b", ("b", b))).ShouldBe(0, table);
+            (await connection.ScalarAsync<long>($"SELECT count(*) FROM {table} WHERE school_id <> @a", ("a", a))).ShouldBe(0, table);
         }
 
-        (await CountAsync(connection, "SELECT count(*) FROM pupils")).ShouldBeGreaterThan(100);
-        (await CountAsync(connection, "SELECT count(*) FROM marks")).ShouldBeGreaterThan(1000);
+        (await connection.ScalarAsync<long>("SELECT count(*) FROM pupils")).ShouldBeGreaterThan(100);
+        (await connection.ScalarAsync<long>("SELECT count(*) FROM marks")).ShouldBeGreaterThan(1000);
     }
 
     [Fact]
@@ -73,17 +35,17 @@ public sealed class DatabaseIsolationTests(JournalApp app)
     {
         await using var connection = await OpenAsync(null);
 
-        foreach (var table in await SchoolOwnedTablesAsync(connection))
+        foreach (var table in await connection.SchoolOwnedTablesAsync())
         {
             if (table == "memberships")
             {
                 continue; // readable by app.user_id only, which is not set here either: checked below
             }
 
-            (await CountAsync(connection, $"SELECT count(*) FROM {table}")).ShouldBe(0, table);
+            (await connection.ScalarAsync<long>($"SELECT count(*) FROM {table}")).ShouldBe(0, table);
         }
 
-        (await CountAsync(connection, "SELECT count(*) FROM memberships")).ShouldBe(0);
+        (await connection.ScalarAsync<long>("SELECT count(*) FROM memberships")).ShouldBe(0);
     }
 
     [Fact]
@@ -93,7 +55,7 @@ public sealed class DatabaseIsolationTests(JournalApp app)
         var b = await app.SchoolIdAsync("demo2");
         await using var connection = await OpenAsync(a);
         await using var insert = new NpgsqlCommand(
-            "INSERT INTO rooms (school_id, id, name) VALUES (@b, @id, 'Чужой кабинет')", connection);
+            "INSERT INTO rooms (school_id, id, name) VALUES (@b, @id, 'Чужой кабинет')", connection.Connection);
         insert.Parameters.AddWithValue("b", b);
         insert.Parameters.AddWithValue("id", Guid.CreateVersion7());
 
@@ -106,14 +68,12 @@ public sealed class DatabaseIsolationTests(JournalApp app)
     public async Task Every_school_owned_table_has_forced_row_level_security_with_the_school_policy()
     {
         await using var connection = await OpenAsync(null);
-        var tables = await SchoolOwnedTablesAsync(connection);
+        var tables = await connection.SchoolOwnedTablesAsync();
         tables.Count.ShouldBeGreaterThan(20);
 
         foreach (var table in tables)
         {
-            (await CountAsync(
-                connection,
-                """
+            (await connection.ScalarAsync<long>("""
                 SELECT count(*) FROM pg_class c JOIN pg_policies p ON p.tablename = c.relname AND p.policyname = 'school_isolation'
                 WHERE c.relname = @t AND c.relrowsecurity AND c.relforcerowsecurity
                 """,
@@ -126,7 +86,7 @@ public sealed class DatabaseIsolationTests(JournalApp app)
     {
         await using var connection = await OpenAsync(null);
 
-        (await CountAsync(connection, "SELECT count(*) FROM pg_roles WHERE rolname = current_user AND (rolsuper OR rolbypassrls)"))
+        (await connection.ScalarAsync<long>("SELECT count(*) FROM pg_roles WHERE rolname = current_user AND (rolsuper OR rolbypassrls)"))
             .ShouldBe(0);
     }
 
@@ -134,7 +94,7 @@ public sealed class DatabaseIsolationTests(JournalApp app)
     public async Task Every_school_owned_key_index_and_reference_starts_with_school_id()
     {
         await using var connection = await OpenAsync(null);
-        var tables = await SchoolOwnedTablesAsync(connection);
+        var tables = await connection.SchoolOwnedTablesAsync();
 
         // Primary keys and unique indexes whose first column is not school_id.
         await using var keys = new NpgsqlCommand(
@@ -143,7 +103,7 @@ public sealed class DatabaseIsolationTests(JournalApp app)
             JOIN pg_class t ON t.oid = x.indrelid JOIN pg_class i ON i.oid = x.indexrelid
             JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = x.indkey[0]
             WHERE t.relname = ANY(@tables) AND (x.indisprimary OR x.indisunique) AND a.attname <> 'school_id'
-            """, connection);
+            """, connection.Connection);
         keys.Parameters.AddWithValue("tables", tables.ToArray());
         (await keys.ExecuteScalarAsync()).ShouldBeNull("a key or unique index not led by school_id");
 
@@ -156,7 +116,7 @@ public sealed class DatabaseIsolationTests(JournalApp app)
             JOIN pg_attribute da ON da.attrelid = dst.oid AND da.attnum = c.confkey[1]
             WHERE c.contype = 'f' AND src.relname = ANY(@tables) AND dst.relname = ANY(@tables)
               AND (sa.attname <> 'school_id' OR da.attname <> 'school_id' OR array_length(c.conkey, 1) < 2)
-            """, connection);
+            """, connection.Connection);
         references.Parameters.AddWithValue("tables", tables.ToArray());
         (await references.ExecuteScalarAsync()).ShouldBeNull("a reference between school-owned tables not led by school_id");
     }
@@ -174,7 +134,7 @@ public sealed class DatabaseIsolationTests(JournalApp app)
 
         await using var connection = await OpenAsync(a);
         await using var insert = new NpgsqlCommand(
-            "INSERT INTO classes (school_id, id, academic_year_id, grade, letter) VALUES (@a, @id, @year, 5, 'Я')", connection);
+            "INSERT INTO classes (school_id, id, academic_year_id, grade, letter) VALUES (@a, @id, @year, 5, 'Я')", connection.Connection);
         insert.Parameters.AddWithValue("a", a);
         insert.Parameters.AddWithValue("id", Guid.CreateVersion7());
         insert.Parameters.AddWithValue("year", yearOfB);
