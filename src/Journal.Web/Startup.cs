@@ -30,6 +30,9 @@ public static class Startup
             .ReadFrom.Configuration(context.Configuration)
             .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.EntityFrameworkCore", Serilog.Events.LogEventLevel.Warning)
+            // A failing command surfaces as an exception that is logged where it is handled; EF's own
+            // copy would also print the first migration's harmless probe of a missing history table.
+            .MinimumLevel.Override("Microsoft.EntityFrameworkCore.Database.Command", Serilog.Events.LogEventLevel.Fatal)
             .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture));
 
         var connectionString = builder.Configuration.GetConnectionString("Journal")

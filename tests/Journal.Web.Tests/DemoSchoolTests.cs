@@ -158,8 +158,8 @@ public sealed class DemoSchoolTests(JournalApp app)
     {
         await using var sql = await Sql.OpenAsync(app, await app.SchoolIdAsync(slug));
 
-        var first = await sql.ScalarAsync<DateTime>("SELECT min(date) FROM lessons");
-        var last = await sql.ScalarAsync<DateTime>("SELECT max(date) FROM lessons");
+        var first = await sql.ScalarAsync<DateOnly>("SELECT min(date) FROM lessons");
+        var last = await sql.ScalarAsync<DateOnly>("SELECT max(date) FROM lessons");
         first.Month.ShouldBe(9);
         last.Month.ShouldBe(5);
         (await sql.ScalarAsync<long>("SELECT count(*) FROM lessons WHERE extract(isodow FROM date) = 7")).ShouldBe(0);

@@ -55,8 +55,16 @@ public sealed class TenancyTests(JournalApp app)
 
         foreach (var page in SchoolPages("demo"))
         {
-            var expected = page.StartsWith("/s/demo/admin/", StringComparison.Ordinal) ? HttpStatusCode.OK : HttpStatusCode.Forbidden;
-            (await client.GetAsync(page)).StatusCode.ShouldBe(expected, page);
+            var response = await client.GetAsync(page);
+            if (page.StartsWith("/s/demo/admin/", StringComparison.Ordinal))
+            {
+                response.StatusCode.ShouldBe(HttpStatusCode.OK, page);
+            }
+            else
+            {
+                response.StatusCode.ShouldBe(HttpStatusCode.Redirect, page);
+                response.Headers.Location!.PathAndQueryOrOriginal().ShouldStartWith("/forbidden", customMessage: page);
+            }
         }
     }
 

@@ -81,7 +81,10 @@ public sealed partial class JournalApp : WebApplicationFactory<Program>, IAsyncL
 
     /// <summary>A client that keeps cookies and does not follow redirects, so tests see where a page sends them.</summary>
     public HttpClient Anonymous() =>
-        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = BaseAddress });
+        new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
+        {
+            BaseAddress = BaseAddress,
+        };
 
     /// <summary>Signs in through the real /login form (with its anti-forgery token) and returns the client.</summary>
     public async Task<HttpClient> SignInAsync(string login, string password = DemoPassword)

@@ -21,7 +21,12 @@ public sealed class Sql(NpgsqlConnection connection) : IAsyncDisposable
     {
         await using var command = Command(sql, parameters);
         var value = await command.ExecuteScalarAsync();
-        return value is null or DBNull ? default! : (T)Convert.ChangeType(value, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+        return value switch
+        {
+            null or DBNull => default!,
+            T typed => typed,
+            _ => (T)Convert.ChangeType(value, typeof(T), System.Globalization.CultureInfo.InvariantCulture),
+        };
     }
 
     public async Task<List<T>> ColumnAsync<T>(string sql, params (string Name, object Value)[] parameters)

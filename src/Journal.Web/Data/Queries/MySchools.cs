@@ -12,7 +12,8 @@ public static class MySchools
         // across schools. RLS allows exactly these rows (policy own_memberships on app.user_id).
         db.Memberships.IgnoreQueryFilters([JournalDbContext.SchoolFilter]).AsNoTracking()
             .Where(m => m.UserId == userId)
-            .Join(db.Schools.Where(s => !s.IsSuspended), m => m.SchoolId, s => s.Id, (m, s) => new Item(s.Slug, s.Name))
-            .OrderBy(x => x.Name)
+            .Join(db.Schools.Where(s => !s.IsSuspended), m => m.SchoolId, s => s.Id, (m, s) => s)
+            .OrderBy(s => s.Name)
+            .Select(s => new Item(s.Slug, s.Name))
             .ToListAsync(cancellationToken);
 }
