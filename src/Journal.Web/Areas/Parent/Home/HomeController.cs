@@ -17,6 +17,7 @@ public sealed class HomeController(JournalDbContext db, SchoolClock clock, Tenan
     {
         var me = User.CurrentMembershipId();
         var today = clock.Today;
+        var enrolledToday = Enrolled.On(today);
         var children = await (
                 from link in db.ParentLinks.AsNoTracking()
                 where link.ParentId == me
@@ -24,8 +25,8 @@ public sealed class HomeController(JournalDbContext db, SchoolClock clock, Tenan
                 orderby p.FirstName
                 select new Child(
                     p.LastName + " " + p.FirstName,
-                    (from e in db.Enrolments
-                     where e.PupilId == p.Id && e.FromDate <= today && (e.ToDate == null || e.ToDate >= today)
+                    (from e in db.Enrolments.Where(enrolledToday)
+                     where e.PupilId == p.Id
                      join c in db.Classes on e.ClassId equals c.Id
                      select c.Grade + c.Letter).FirstOrDefault()))
             .ToListAsync(cancellationToken);

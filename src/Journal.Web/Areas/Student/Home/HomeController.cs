@@ -15,6 +15,7 @@ public sealed class HomeController(JournalDbContext db, SchoolClock clock) : Stu
     {
         var me = User.CurrentMembershipId();
         var today = clock.Today;
+        var enrolledToday = Enrolled.On(today);
         var pupil = await (
                 from p in db.Pupils.AsNoTracking()
                 where p.MembershipId == me
@@ -22,8 +23,8 @@ public sealed class HomeController(JournalDbContext db, SchoolClock clock) : Stu
                 {
                     p.Id,
                     Name = p.LastName + " " + p.FirstName,
-                    Class = (from e in db.Enrolments
-                             where e.PupilId == p.Id && e.FromDate <= today && (e.ToDate == null || e.ToDate >= today)
+                    Class = (from e in db.Enrolments.Where(enrolledToday)
+                             where e.PupilId == p.Id
                              join c in db.Classes on e.ClassId equals c.Id
                              select new { c.Id, Name = c.Grade + c.Letter }).FirstOrDefault(),
                 })
