@@ -62,7 +62,6 @@ public static class Startup
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.Lockout.AllowedForNewUsers = true;
             })
-            .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<JournalDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<Controllers.JournalClaimsFactory>()

@@ -1,4 +1,8 @@
 using System.Net;
+using System.Security.Claims;
+using Journal.Domain.Schools;
+using Journal.Web.Data;
+using Microsoft.AspNetCore.Identity;
 using Journal.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
@@ -86,6 +90,34 @@ public sealed class TenancyTests(JournalApp app)
         var forbidden = await client.GetAsync(response.Headers.Location);
         forbidden.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await forbidden.Content.ReadAsStringAsync()).ShouldContain("Доступ запрещён");
+    }
+
+    [Fact]
+    public async Task A_role_claim_outside_the_school_never_opens_a_school_area()
+    {
+        var demo = await app.SchoolIdAsync("demo");
+        await using (var scope = app.SchoolScope(demo))
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var user = new AppUser { UserName = "claims-test", DisplayName = "Тест" };
+            (await users.CreateAsync(user, JournalApp.DemoPassword)).Succeeded.ShouldBeTrue();
+            // A global claim saying Admin, as a careless import or a future feature might store.
+            (await users.AddClaimAsync(user, new Claim(ClaimTypes.Role, nameof(SchoolRole.Admin)))).Succeeded.ShouldBeTrue();
+            var db = scope.ServiceProvider.GetRequiredService<JournalDbContext>();
+            db.Memberships.Add(new Membership
+            {
+                UserId = user.Id,
+                LastName = "Тестов",
+                FirstName = "Тест",
+                Roles = [new MembershipRole { Role = SchoolRole.Teacher }],
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var client = await app.SignInAsync("claims-test");
+
+        (await client.GetAsync("/s/demo/teacher")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.GetAsync("/s/demo/admin")).Headers.Location!.PathAndQueryOrOriginal().ShouldStartWith("/forbidden");
     }
 
     [Fact]

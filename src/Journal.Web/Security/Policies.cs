@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Journal.Domain.Schools;
 using Microsoft.AspNetCore.Authorization;
 
@@ -25,7 +26,11 @@ public static class Policies
         options.AddPolicy(Operator, p => p.RequireClaim(OperatorClaim, "true"));
         foreach (var role in Enum.GetValues<SchoolRole>())
         {
-            options.AddPolicy(role.ToString(), p => p.RequireRole(role.ToString()));
+            // Only the roles the school resolution added for the current school count: a role claim
+            // from anywhere else (the cookie, a global Identity role) never opens a school area.
+            var name = role.ToString();
+            options.AddPolicy(name, p => p.RequireAuthenticatedUser().RequireAssertion(context =>
+                context.User.Identities.Any(i => i.AuthenticationType == SchoolIdentity && i.HasClaim(ClaimTypes.Role, name))));
         }
 
     }
