@@ -87,6 +87,13 @@ public static class Startup
 
         services.AddValidatorsFromAssemblyContaining<AppUser>(includeInternalTypes: true);
         services.AddScoped<DemoSeeder>();
+        // Use cases: every nested `Handler` of a feature file (SaveCell.Handler, JournalGrid.Handler…).
+        foreach (var handler in typeof(Startup).Assembly.GetTypes()
+                     .Where(t => t is { IsClass: true, IsAbstract: false, IsNested: true, Name: "Handler" }))
+        {
+            services.AddScoped(handler);
+        }
+
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
         services.AddControllersWithViews(options =>

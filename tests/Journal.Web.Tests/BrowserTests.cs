@@ -13,7 +13,7 @@ public sealed class BrowserTests(JournalApp app)
             ? "/usr/bin/chromium"
             : throw new InvalidOperationException("Chromium not found: run the tests with scripts/test.sh, which installs it.");
 
-    private static async Task<(IPlaywright, IBrowser)> LaunchAsync()
+    internal static async Task<(IPlaywright, IBrowser)> LaunchAsync()
     {
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new()
@@ -75,6 +75,6 @@ public sealed class BrowserTests(JournalApp app)
         page.Url.ShouldEndWith("/login");
     }
 
-    private static string Screenshots =>
+    internal static string Screenshots =>
         Path.Combine(Environment.GetEnvironmentVariable("JOURNAL_SCREENSHOTS") ?? Path.Combine(AppContext.BaseDirectory, "screenshots"));
 }

@@ -72,7 +72,7 @@ public sealed class HomePagesTests(JournalApp app)
         var page = await PageAsync("teacher@demo", "/s/demo/teacher");
 
         page.QuerySelectorAll("table.day-lessons tbody tr").Length.ShouldBe((int)lessonsToday);
-        page.QuerySelectorAll(".journal-list li").Select(li => li.TextContent.Trim())
+        page.QuerySelectorAll(".journal-list a").Select(li => li.TextContent.Trim())
             .ShouldBe(["5А — Математика", "5Б — Математика"]);
     }
 

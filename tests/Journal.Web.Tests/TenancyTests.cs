@@ -28,8 +28,11 @@ public sealed class TenancyTests(JournalApp app)
             .ToList();
         actions.Count.ShouldBeGreaterThanOrEqualTo(SchoolAreas.Length);
         return actions
-            .Select(a => $"/s/{slug}/{a.RouteValues["area"]}/{a.ControllerName}/{a.ActionName}".ToLowerInvariant()
-                         + (a.Parameters.Any(p => p.Name == "id") ? $"/{Guid.CreateVersion7()}" : ""))
+            .Select(a => a.AttributeRouteInfo?.Template is { } template
+                ? "/" + template.Replace("{school}", slug, StringComparison.Ordinal)
+                    .Replace("{id:guid}", Guid.CreateVersion7().ToString(), StringComparison.Ordinal).ToLowerInvariant()
+                : $"/s/{slug}/{a.RouteValues["area"]}/{a.ControllerName}/{a.ActionName}".ToLowerInvariant()
+                  + (a.Parameters.Any(p => p.Name == "id") ? $"/{Guid.CreateVersion7()}" : ""))
             .ToList();
     }
 

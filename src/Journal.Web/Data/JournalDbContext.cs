@@ -70,6 +70,8 @@ public class JournalDbContext(DbContextOptions<JournalDbContext> options, Tenant
 
     public DbSet<Absence> Absences => Set<Absence>();
 
+    public DbSet<JournalChange> JournalChanges => Set<JournalChange>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);

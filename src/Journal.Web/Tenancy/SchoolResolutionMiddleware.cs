@@ -34,7 +34,7 @@ public sealed class SchoolResolutionMiddleware(RequestDelegate next)
         var normalizedSlug = slug.ToLowerInvariant();
         var school = await db.Schools.AsNoTracking()
             .Where(s => s.Slug == normalizedSlug && !s.IsSuspended)
-            .Select(s => new { s.Id, s.Slug, s.Name, s.TimeZoneId })
+            .Select(s => new { s.Id, s.Slug, s.Name, s.TimeZoneId, s.Settings })
             .SingleOrDefaultAsync(context.RequestAborted);
         if (school is null)
         {
@@ -42,7 +42,7 @@ public sealed class SchoolResolutionMiddleware(RequestDelegate next)
             return;
         }
 
-        tenant.EnterSchool(school.Id, school.Slug, school.Name, school.TimeZoneId);
+        tenant.EnterSchool(school.Id, school.Slug, school.Name, school.TimeZoneId, school.Settings);
         if (tenant.UserId is { } id)
         {
             var member = await db.Memberships.AsNoTracking()

@@ -1,3 +1,5 @@
+using Journal.Domain.Schools;
+
 namespace Journal.Web.Tenancy;
 
 /// <summary>
@@ -17,12 +19,16 @@ public sealed class TenantContext
 
     public Guid? UserId { get; set; }
 
-    public void EnterSchool(Guid schoolId, string slug, string name, string timeZoneId)
+    /// <summary>The current school's rules (lock days, deadline, mark scale), loaded with the school.</summary>
+    public SchoolSettings Settings { get; private set; } = new();
+
+    public void EnterSchool(Guid schoolId, string slug, string name, string timeZoneId, SchoolSettings? settings = null)
     {
         SchoolId = schoolId;
         SchoolSlug = slug;
         SchoolName = name;
         TimeZoneId = timeZoneId;
+        Settings = settings ?? new SchoolSettings();
     }
 
     public Guid RequireSchoolId() =>

@@ -71,3 +71,21 @@ internal sealed class AbsenceConfiguration : IEntityTypeConfiguration<Absence>
         builder.HasIndex(x => new { x.SchoolId, x.PupilId });
     }
 }
+
+internal sealed class JournalChangeConfiguration : IEntityTypeConfiguration<JournalChange>
+{
+    public void Configure(EntityTypeBuilder<JournalChange> builder)
+    {
+        builder.HasSchoolKey();
+        builder.References<JournalChange, Lesson>(x => x.LessonId);
+        builder.References<JournalChange, Pupil>(x => x.PupilId);
+        builder.References<JournalChange, Work>(x => x.WorkId);
+        builder.References<JournalChange, Membership>(x => x.AuthorId);
+        builder.Property(x => x.OldValue).HasMaxLength(8);
+        builder.Property(x => x.NewValue).HasMaxLength(8);
+        // One save (operation) may change a mark and an absence, never the same target twice.
+        builder.HasIndex(x => new { x.SchoolId, x.OperationId, x.Target }).IsUnique();
+        builder.HasIndex(x => new { x.SchoolId, x.LessonId });
+        builder.HasIndex(x => new { x.SchoolId, x.At });
+    }
+}

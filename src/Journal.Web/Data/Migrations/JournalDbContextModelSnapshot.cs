@@ -70,6 +70,91 @@ namespace Journal.Web.Data.Migrations
                     b.ToTable("absences", (string)null);
                 });
 
+            modelBuilder.Entity("Journal.Domain.Lessons.JournalChange", b =>
+                {
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("Ground")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("ground");
+
+                    b.Property<bool>("IsLate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_late");
+
+                    b.Property<Guid>("LessonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lesson_id");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("new_value");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("old_value");
+
+                    b.Property<Guid>("OperationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("operation_id");
+
+                    b.Property<Guid>("PupilId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pupil_id");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("target");
+
+                    b.Property<Guid?>("WorkId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("work_id");
+
+                    b.HasKey("SchoolId", "Id")
+                        .HasName("pk_journal_changes");
+
+                    b.HasIndex("SchoolId", "At")
+                        .HasDatabaseName("ix_journal_changes_school_id_at");
+
+                    b.HasIndex("SchoolId", "AuthorId")
+                        .HasDatabaseName("ix_journal_changes_school_id_author_id");
+
+                    b.HasIndex("SchoolId", "LessonId")
+                        .HasDatabaseName("ix_journal_changes_school_id_lesson_id");
+
+                    b.HasIndex("SchoolId", "PupilId")
+                        .HasDatabaseName("ix_journal_changes_school_id_pupil_id");
+
+                    b.HasIndex("SchoolId", "WorkId")
+                        .HasDatabaseName("ix_journal_changes_school_id_work_id");
+
+                    b.HasIndex("SchoolId", "OperationId", "Target")
+                        .IsUnique()
+                        .HasDatabaseName("ix_journal_changes_school_id_operation_id_target");
+
+                    b.ToTable("journal_changes", (string)null);
+                });
+
             modelBuilder.Entity("Journal.Domain.Lessons.Lesson", b =>
                 {
                     b.Property<Guid>("SchoolId")
@@ -1265,6 +1350,43 @@ namespace Journal.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_absences_pupils_school_id_pupil_id");
+                });
+
+            modelBuilder.Entity("Journal.Domain.Lessons.JournalChange", b =>
+                {
+                    b.HasOne("Journal.Domain.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_journal_changes_schools_school_id");
+
+                    b.HasOne("Journal.Domain.Schools.Membership", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_journal_changes_memberships_school_id_author_id");
+
+                    b.HasOne("Journal.Domain.Lessons.Lesson", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "LessonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_journal_changes_lessons_school_id_lesson_id");
+
+                    b.HasOne("Journal.Domain.People.Pupil", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "PupilId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_journal_changes_pupils_school_id_pupil_id");
+
+                    b.HasOne("Journal.Domain.Lessons.Work", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "WorkId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_journal_changes_works_school_id_work_id");
                 });
 
             modelBuilder.Entity("Journal.Domain.Lessons.Lesson", b =>

@@ -8,6 +8,7 @@ namespace Journal.Web.Data.Queries;
 public static class DayLessons
 {
     public sealed record Row(
+        Guid AssignmentId,
         int Number, TimeOnly? Start, TimeOnly? End, string ClassName, string Subject, string? Subgroup,
         string? Room, string? Topic, bool IsSubstitution);
 
@@ -46,6 +47,7 @@ public static class DayLessons
         from r in rooms.DefaultIfEmpty()
         orderby p.Lesson.LessonNumber, c.Grade, c.Letter
         select new Row(
+            p.Assignment.Id,
             p.Lesson.LessonNumber,
             b == null ? null : b.StartTime,
             b == null ? null : b.EndTime,

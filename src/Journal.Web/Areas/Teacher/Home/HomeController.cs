@@ -9,7 +9,7 @@ namespace Journal.Web.Areas.Teacher.Home;
 
 public sealed class HomeController(JournalDbContext db, SchoolClock clock) : TeacherAreaController
 {
-    public sealed record JournalRow(string ClassName, string Subject, string? Subgroup);
+    public sealed record JournalRow(Guid AssignmentId, string ClassName, string Subject, string? Subgroup);
 
     public sealed record Model(DateOnly Today, List<DayLessons.Row> Lessons, List<JournalRow> Journals);
 
@@ -28,7 +28,7 @@ public sealed class HomeController(JournalDbContext db, SchoolClock clock) : Tea
                 join g in db.Subgroups on a.SubgroupId equals (Guid?)g.Id into groups
                 from g in groups.DefaultIfEmpty()
                 orderby c.Grade, c.Letter, s.Name, g.Name
-                select new JournalRow(c.Grade + c.Letter, s.Name, g == null ? null : g.Name))
+                select new JournalRow(a.Id, c.Grade + c.Letter, s.Name, g == null ? null : g.Name))
             .ToListAsync(cancellationToken);
         return View(new Model(today, lessons, journals));
     }

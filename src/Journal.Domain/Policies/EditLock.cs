@@ -1,0 +1,52 @@
+using System.Globalization;
+
+namespace Journal.Domain.Policies;
+
+/// <summary>Whether a journal cell may be written now, and if not, why (in Russian, for the teacher).</summary>
+public sealed record EditDecision(bool Allowed, string? Reason)
+{
+    public static EditDecision Allow { get; } = new(true, null);
+
+    public static EditDecision Refuse(string reason) => new(false, reason);
+}
+
+/// <summary>
+/// LCK-1: marks and attendance can't be entered for a lesson in the future, and lock a number of
+/// days after the lesson (a school setting, 14 by default; control works lock the same number of
+/// days after the work, which is given in the lesson). All dates are the school's local dates.
+/// </summary>
+public static class EditLock
+{
+    public static EditDecision CanEdit(DateOnly lessonDate, DateOnly today, int lockDays)
+    {
+        if (lessonDate > today)
+        {
+            return EditDecision.Refuse(
+                $"Урок {Format(lessonDate)} ещё не прошёл: отметки и пропуски за будущие уроки не ставятся.");
+        }
+
+        if (today > LastEditableDay(lessonDate, lockDays))
+        {
+            return EditDecision.Refuse(
+                $"Урок {Format(lessonDate)}: прошло больше {lockDays} дн., журнал закрыт для изменений. " +
+                "Исправление — через заявку заместителю директора.");
+        }
+
+        return EditDecision.Allow;
+    }
+
+    /// <summary>The last local date on which a lesson's entries may still be changed.</summary>
+    public static DateOnly LastEditableDay(DateOnly lessonDate, int lockDays) => lessonDate.AddDays(lockDays);
+
+    private static string Format(DateOnly date) => date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// DL-1, DL-4: an entry is due on the lesson's day until the school's deadline (20:00 by default).
+/// Later entries are allowed but counted as late in the monitoring.
+/// </summary>
+public static class EntryDeadline
+{
+    public static bool IsLate(DateOnly lessonDate, DateTime enteredAtLocal, TimeOnly deadline) =>
+        enteredAtLocal > lessonDate.ToDateTime(deadline);
+}

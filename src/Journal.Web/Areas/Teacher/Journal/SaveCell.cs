@@ -1,0 +1,257 @@
+using FluentValidation;
+using Journal.Domain.Lessons;
+using Journal.Domain.Policies;
+using Journal.Domain.Schools;
+using Journal.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Journal.Web.Areas.Teacher.Journal;
+
+/// <summary>
+/// JRN-1, JRN-3, JRN-5: what a teacher types into one journal cell, saved at once. The client makes
+/// the operation id, so a retried save (after a network failure) is applied once. Every change goes to
+/// the history (LCK-3); the lock (LCK-1) is the policy layer's, whatever the client sends.
+/// </summary>
+public static class SaveCell
+{
+    public sealed record Command(Guid OperationId, Guid LessonId, Guid? WorkId, Guid PupilId, string? Value);
+
+    /// <summary>The outcome: the cell's new text, or why nothing changed.</summary>
+    public sealed record Result(bool Found, string? Error, string Value, Guid? WorkId)
+    {
+        public static Result NotFound { get; } = new(false, "Не найдено.", "", null);
+
+        public static Result Refused(string error) => new(true, error, "", null);
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.OperationId).NotEmpty().WithMessage("Нет идентификатора операции.");
+            RuleFor(x => x.LessonId).NotEmpty().WithMessage("Не указан урок.");
+            RuleFor(x => x.PupilId).NotEmpty().WithMessage("Не указан ученик.");
+            RuleFor(x => x.Value).MaximumLength(10).WithMessage("Слишком длинное значение.");
+        }
+    }
+
+    public sealed class Handler(JournalDbContext db, SchoolClock clock)
+    {
+        public async Task<Result> Handle(Command command, Guid teacherId, SchoolSettings settings, CancellationToken cancellationToken)
+        {
+            var strategy = db.Database.CreateExecutionStrategy();
+            return await strategy.ExecuteAsync(async () =>
+            {
+                db.ChangeTracker.Clear();
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                // One writer per lesson at a time: two saves of the same cell are applied one after the
+                // other (last write wins, both in history), and a lesson's first work is created once.
+                await db.Database.ExecuteSqlAsync(
+                    $"SELECT pg_advisory_xact_lock(hashtextextended({command.LessonId.ToString()}, 0))", cancellationToken);
+                var result = await Apply(command, teacherId, settings, cancellationToken);
+                if (result.Found && result.Error is null)
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                    await transaction.CommitAsync(cancellationToken);
+                }
+
+                return result;
+            });
+        }
+
+        private async Task<Result> Apply(Command command, Guid teacherId, SchoolSettings settings, CancellationToken cancellationToken)
+        {
+            var lesson = await (
+                    from l in db.Lessons
+                    where l.Id == command.LessonId
+                    join a in db.TeachingAssignments on l.AssignmentId equals a.Id
+                    where a.TeacherId == teacherId || l.SubstituteTeacherId == teacherId
+                    join c in db.Classes on a.ClassId equals c.Id
+                    join s in db.Subjects on a.SubjectId equals s.Id
+                    select new { l.Id, l.Date, a.ClassId, a.SubgroupId, c.Grade, s.IsPassFail })
+                .SingleOrDefaultAsync(cancellationToken);
+            var pupilExists = await db.Pupils.AnyAsync(p => p.Id == command.PupilId, cancellationToken);
+            if (lesson is null || !pupilExists)
+            {
+                return Result.NotFound;
+            }
+
+            var marks = await db.Marks.Where(m => m.PupilId == command.PupilId && db.Works.Any(w => w.Id == m.WorkId && w.LessonId == lesson.Id))
+                .ToListAsync(cancellationToken);
+            var absence = await db.Absences.SingleOrDefaultAsync(a => a.LessonId == lesson.Id && a.PupilId == command.PupilId, cancellationToken);
+            if (await db.JournalChanges.AnyAsync(c => c.OperationId == command.OperationId, cancellationToken))
+            {
+                // Already applied (a retry after a lost response): answer with the cell as it stands.
+                return new Result(true, null, Display(marks.FirstOrDefault(m => m.WorkId == command.WorkId), absence), command.WorkId);
+            }
+
+            var enrolled = await db.Enrolments.AnyAsync(
+                e => e.PupilId == command.PupilId && e.ClassId == lesson.ClassId && e.FromDate <= lesson.Date
+                     && (e.ToDate == null || e.ToDate >= lesson.Date)
+                     && (lesson.SubgroupId == null || db.SubgroupMembers.Any(m => m.SubgroupId == lesson.SubgroupId && m.PupilId == e.PupilId)),
+                cancellationToken);
+            if (!enrolled)
+            {
+                return Result.Refused("Ученик не числится в этом классе (группе) на дату урока.");
+            }
+
+            var edit = EditLock.CanEdit(lesson.Date, clock.Today, settings.LockDays);
+            if (!edit.Allowed)
+            {
+                return Result.Refused(edit.Reason!);
+            }
+
+            var work = command.WorkId is { } workId
+                ? await db.Works.SingleOrDefaultAsync(w => w.Id == workId && w.LessonId == lesson.Id, cancellationToken)
+                : null;
+            if (command.WorkId is not null && work is null)
+            {
+                return Result.NotFound;
+            }
+
+            var mark = marks.FirstOrDefault(m => work is not null && m.WorkId == work.Id);
+            var local = clock.Now;
+            var now = local.ToUniversalTime(); // timestamptz holds UTC; the deadline is judged in school time
+            var change = new ChangeRecorder(db, command, lesson.Id, teacherId, now,
+                EntryDeadline.IsLate(lesson.Date, local.DateTime, settings.EntryDeadline));
+            var text = command.Value?.Trim() ?? "";
+
+            if (text.Length == 0)
+            {
+                // Delete clears what the cell shows: this work's mark, else the lesson's absence.
+                if (mark is not null)
+                {
+                    change.Mark(mark.WorkId, mark.Value.Code, null);
+                    db.Marks.Remove(mark);
+                }
+                else if (absence is not null)
+                {
+                    change.Absence(absence.Kind.Code(), null);
+                    db.Absences.Remove(absence);
+                    absence = null;
+                }
+
+                return new Result(true, null, Display(null, absence), work?.Id);
+            }
+
+            if (AttendanceCodes.TryParse(text, out var kind))
+            {
+                if (absence is null)
+                {
+                    absence = new Absence { LessonId = lesson.Id, PupilId = command.PupilId, Kind = kind, AuthorId = teacherId, EnteredAt = now };
+                    db.Absences.Add(absence);
+                    change.Absence(null, kind.Code());
+                }
+                else if (absence.Kind != kind)
+                {
+                    change.Absence(absence.Kind.Code(), kind.Code());
+                    absence.Kind = kind;
+                    absence.AuthorId = teacherId;
+                    absence.EnteredAt = now;
+                }
+
+                // An absent pupil has no mark in the cell the absence was typed into (a late one may).
+                if (mark is not null && kind != AttendanceKind.Late)
+                {
+                    change.Mark(mark.WorkId, mark.Value.Code, null);
+                    db.Marks.Remove(mark);
+                    mark = null;
+                }
+
+                return new Result(true, null, Display(mark, absence), work?.Id);
+            }
+
+            if (lesson.Grade == 1)
+            {
+                return Result.Refused("В 1 классе отметки не ставятся: только посещаемость.");
+            }
+
+            if (!MarkValue.TryParse(text, settings.AllowMarkOne, out var value, out var error))
+            {
+                return Result.Refused(error!);
+            }
+
+            var isPassFailMark = value.Kind is MarkKind.Pass or MarkKind.Fail;
+            if (value.Kind != MarkKind.Dot && lesson.IsPassFail != isPassFailMark)
+            {
+                return Result.Refused(lesson.IsPassFail
+                    ? "Предмет оценивается «зачёт»/«незачёт»: введите «з» или «нз»."
+                    : "«Зачёт»/«незачёт» ставятся только по зачётным предметам: введите отметку 2–5.");
+            }
+
+            work ??= await FirstWorkAsync(lesson.Id, cancellationToken);
+            mark = marks.FirstOrDefault(m => m.WorkId == work.Id);
+            if (mark is null)
+            {
+                mark = new Mark { WorkId = work.Id, PupilId = command.PupilId, Value = value, AuthorId = teacherId, EnteredAt = now };
+                db.Marks.Add(mark);
+                change.Mark(work.Id, null, value.Code);
+            }
+            else if (mark.Value != value)
+            {
+                change.Mark(work.Id, mark.Value.Code, value.Code);
+                mark.Value = value;
+                mark.AuthorId = teacherId;
+                mark.EnteredAt = now;
+            }
+
+            // A pupil who got a mark was there: an absence other than lateness goes.
+            if (absence is not null && absence.Kind != AttendanceKind.Late)
+            {
+                change.Absence(absence.Kind.Code(), null);
+                db.Absences.Remove(absence);
+                absence = null;
+            }
+
+            return new Result(true, null, Display(mark, absence), work.Id);
+        }
+
+        /// <summary>The lesson's first work, created with the school's first work kind when the lesson has none.</summary>
+        private async Task<Work> FirstWorkAsync(Guid lessonId, CancellationToken cancellationToken)
+        {
+            var existing = await db.Works.Where(w => w.LessonId == lessonId)
+                .Join(db.WorkKinds, w => w.KindId, k => k.Id, (w, k) => new { Work = w, k.SortOrder })
+                .OrderBy(x => x.SortOrder).ThenBy(x => x.Work.Id)
+                .Select(x => x.Work)
+                .FirstOrDefaultAsync(cancellationToken);
+            if (existing is not null)
+            {
+                return existing;
+            }
+
+            var kind = await db.WorkKinds.OrderBy(k => k.SortOrder).FirstAsync(cancellationToken);
+            var work = new Work { LessonId = lessonId, KindId = kind.Id, Weight = kind.DefaultWeight };
+            db.Works.Add(work);
+            return work;
+        }
+
+        /// <summary>A cell shows its mark; without one, the lesson's absence.</summary>
+        private static string Display(Mark? mark, Absence? absence) =>
+            mark?.Value.Code ?? absence?.Kind.Code() ?? "";
+    }
+
+    /// <summary>Writes the history rows of one save (LCK-3).</summary>
+    private sealed class ChangeRecorder(
+        JournalDbContext db, Command command, Guid lessonId, Guid authorId, DateTimeOffset at, bool isLate)
+    {
+        public void Mark(Guid workId, string? oldValue, string? newValue) => Add(ChangeTarget.Mark, workId, oldValue, newValue);
+
+        public void Absence(string? oldValue, string? newValue) => Add(ChangeTarget.Absence, null, oldValue, newValue);
+
+        private void Add(ChangeTarget target, Guid? workId, string? oldValue, string? newValue) =>
+            db.JournalChanges.Add(new JournalChange
+            {
+                OperationId = command.OperationId,
+                LessonId = lessonId,
+                PupilId = command.PupilId,
+                WorkId = workId,
+                Target = target,
+                OldValue = oldValue,
+                NewValue = newValue,
+                AuthorId = authorId,
+                At = at,
+                Ground = ChangeGround.Entry,
+                IsLate = isLate,
+            });
+    }
+}

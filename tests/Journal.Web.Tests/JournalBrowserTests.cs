@@ -1,0 +1,143 @@
+using Journal.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
+using Shouldly;
+
+namespace Journal.Web.Tests;
+
+/// <summary>JRN-1 as a teacher uses it: keyboard entry in Chromium, reload, offline, the lock.</summary>
+public sealed class JournalBrowserTests(JournalApp app)
+{
+    private async Task<(IPlaywright, IBrowser, IPage)> OpenJournalAsync(string journal)
+    {
+        var (playwright, browser) = await BrowserTests.LaunchAsync();
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, Locale = "ru-RU" });
+        await page.GotoAsync(new Uri(app.BaseAddress, "/login").ToString());
+        await page.GetByLabel("Логин").FillAsync("teacher@demo");
+        await page.GetByLabel("Пароль").FillAsync(JournalApp.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Войти" }).ClickAsync();
+        await page.WaitForURLAsync("**/s/demo/teacher");
+        await page.GetByRole(AriaRole.Link, new() { Name = journal, Exact = true }).ClickAsync();
+        await page.WaitForSelectorAsync("table#journal");
+        return (playwright, browser, page);
+    }
+
+    /// <summary>The editable cells of the most recent lesson with entries still open, top to bottom.</summary>
+    private static async Task<IReadOnlyList<ILocator>> LatestOpenColumnAsync(IPage page)
+    {
+        var column = await page.EvalOnSelectorAllAsync<string>(
+            "input.cell:not([readonly])", "cells => cells[cells.length - 1].dataset.col");
+        var cells = page.Locator($"input.cell[data-col='{column}']:not([readonly])");
+        return await cells.AllAsync();
+    }
+
+    private static Task WaitSavedAsync(ILocator cell) =>
+        Assertions.Expect(cell).ToHaveAttributeAsync("data-state", "saved", new() { Timeout = 10_000 });
+
+    [Fact]
+    public async Task Teacher_types_marks_and_an_absence_and_sees_them_after_a_reload()
+    {
+        var (playwright, browser, page) = await OpenJournalAsync("5А — Математика");
+        using var _ = playwright;
+        await using var __ = browser;
+        var cells = await LatestOpenColumnAsync(page);
+        cells.Count.ShouldBeGreaterThan(20);
+        var names = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            names.Add((await cells[i].GetAttributeAsync("aria-label"))!);
+        }
+
+        await cells[0].FocusAsync();
+        await page.Keyboard.TypeAsync("5");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.TypeAsync("н");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.TypeAsync("4/5");
+        await page.Keyboard.PressAsync("Enter");
+        foreach (var cell in cells.Take(3))
+        {
+            await WaitSavedAsync(cell);
+        }
+
+        Directory.CreateDirectory(BrowserTests.Screenshots);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserTests.Screenshots, "journal-5a-maths.png") });
+        await page.ReloadAsync();
+
+        (await page.GetByLabel(names[0], new() { Exact = true }).InputValueAsync()).ShouldBe("5");
+        (await page.GetByLabel(names[1], new() { Exact = true }).InputValueAsync()).ShouldBe("н");
+        (await page.GetByLabel(names[2], new() { Exact = true }).InputValueAsync()).ShouldBe("4/5");
+    }
+
+    [Fact]
+    public async Task A_refused_entry_says_why_in_russian_and_is_not_saved()
+    {
+        var (playwright, browser, page) = await OpenJournalAsync("5Б — Математика");
+        using var _ = playwright;
+        await using var __ = browser;
+        var cell = (await LatestOpenColumnAsync(page))[4];
+        var label = (await cell.GetAttributeAsync("aria-label"))!;
+        var before = await cell.InputValueAsync();
+
+        await cell.FocusAsync();
+        await page.Keyboard.TypeAsync("6");
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(cell).ToHaveAttributeAsync("data-state", "refused");
+        (await cell.GetAttributeAsync("title"))!.ShouldContain("вне шкалы");
+        (await page.GetByRole(AriaRole.Status).InnerTextAsync()).ShouldContain("Не сохранено");
+        await page.ReloadAsync();
+        (await page.GetByLabel(label, new() { Exact = true }).InputValueAsync()).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task Entries_typed_while_the_server_is_unreachable_survive_a_reload_and_are_saved_once()
+    {
+        var (playwright, browser, page) = await OpenJournalAsync("5Б — Математика");
+        using var _ = playwright;
+        await using var __ = browser;
+        var cells = await LatestOpenColumnAsync(page);
+        var label = (await cells[8].GetAttributeAsync("aria-label"))!;
+        var lesson = (await cells[8].GetAttributeAsync("data-lesson"))!;
+        var pupil = (await cells[8].GetAttributeAsync("data-pupil"))!;
+        await page.RouteAsync("**/teacher/journal/cell", route => route.AbortAsync());
+
+        await cells[8].FocusAsync();
+        await page.Keyboard.TypeAsync("3");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(cells[8]).ToHaveAttributeAsync("data-state", "queued");
+        (await page.GetByRole(AriaRole.Status).InnerTextAsync()).ShouldContain("Не отправлено: 1");
+
+        await page.ReloadAsync(); // still unreachable: the entry comes back from the browser's outbox
+        var cell = page.GetByLabel(label, new() { Exact = true });
+        (await cell.InputValueAsync()).ShouldBe("3");
+        await Assertions.Expect(cell).ToHaveAttributeAsync("data-state", "queued");
+
+        await page.UnrouteAllAsync();
+        await page.EvaluateAsync("window.dispatchEvent(new Event('online'))");
+        await WaitSavedAsync(cell);
+        (await page.EvaluateAsync<int>("localStorage.length === 0 ? 0 : JSON.parse(localStorage.getItem(Object.keys(localStorage)[0])).length"))
+            .ShouldBe(0);
+
+        await using var sql = await Sql.OpenAsync(app, await app.SchoolIdAsync("demo"));
+        (await sql.ScalarAsync<long>(
+            "SELECT count(*) FROM journal_changes WHERE lesson_id = @l AND pupil_id = @p AND new_value = '3'",
+            ("l", Guid.Parse(lesson)), ("p", Guid.Parse(pupil)))).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_mark_of_a_lesson_15_days_ago_cannot_be_changed()
+    {
+        var (playwright, browser, page) = await OpenJournalAsync("5А — Математика");
+        using var _ = playwright;
+        await using var __ = browser;
+        var locked = page.Locator("input.cell[readonly][data-state='locked']").First;
+        var before = await locked.InputValueAsync();
+
+        await locked.FocusAsync();
+        await page.Keyboard.TypeAsync("2");
+        await page.Keyboard.PressAsync("Enter");
+
+        (await locked.InputValueAsync()).ShouldBe(before);
+        (await locked.GetAttributeAsync("title"))!.ShouldContain("журнал закрыт");
+    }
+}
