@@ -79,10 +79,13 @@ public static class SaveCell
             var marks = await db.Marks.Where(m => m.PupilId == command.PupilId && db.Works.Any(w => w.Id == m.WorkId && w.LessonId == lesson.Id))
                 .ToListAsync(cancellationToken);
             var absence = await db.Absences.SingleOrDefaultAsync(a => a.LessonId == lesson.Id && a.PupilId == command.PupilId, cancellationToken);
-            if (await db.JournalChanges.AnyAsync(c => c.OperationId == command.OperationId, cancellationToken))
+            var applied = await db.JournalChanges.Where(c => c.OperationId == command.OperationId)
+                .Select(c => new { c.WorkId }).ToListAsync(cancellationToken);
+            if (applied.Count > 0)
             {
                 // Already applied (a retry after a lost response): answer with the cell as it stands.
-                return new Result(true, null, Display(marks.FirstOrDefault(m => m.WorkId == command.WorkId), absence), command.WorkId);
+                var appliedWork = command.WorkId ?? applied.Select(c => c.WorkId).FirstOrDefault(w => w is not null);
+                return new Result(true, null, Display(marks.FirstOrDefault(m => m.WorkId == appliedWork), absence), appliedWork);
             }
 
             var enrolled = await db.Enrolments.AnyAsync(

@@ -1,0 +1,35 @@
+using AngleSharp.Html.Parser;
+using Journal.Web.Tests.Infrastructure;
+using Shouldly;
+
+namespace Journal.Web.Tests;
+
+/// <summary>A page runs a fixed number of SQL queries whatever the class size and the number of lessons.</summary>
+[Collection(nameof(RunAlone))]
+public sealed class QueryCountTests(JournalApp app)
+{
+    [Fact]
+    public async Task The_journal_page_runs_the_same_few_queries_for_any_class_and_period()
+    {
+        var client = await app.SignInAsync("teacher@demo");
+        var home = await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync("/s/demo/teacher"));
+        var journals = home.QuerySelectorAll(".journal-list a").Select(a => a.GetAttribute("href")!).ToList();
+        journals.Count.ShouldBe(2);
+        var first = await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync(journals[0]));
+        var periods = first.QuerySelectorAll("nav[aria-label='Учебный период'] a").Select(a => a.GetAttribute("href")!).ToList();
+        periods.Count.ShouldBe(4);
+        using var counter = new QueryCounter();
+        var counts = new Dictionary<string, (int Queries, int Cells)>();
+
+        foreach (var page in periods.Take(2).Concat(journals))
+        {
+            counter.Reset();
+            var html = await client.GetStringAsync(page);
+            counts[page] = (counter.Count, new HtmlParser().ParseDocument(html).QuerySelectorAll("input.cell").Length);
+        }
+
+        counts.Values.Select(c => c.Cells).Distinct().Count().ShouldBeGreaterThan(1, "pages of different sizes");
+        counts.Values.Select(c => c.Queries).Distinct().Count().ShouldBe(1, string.Join(", ", counts.Values));
+        counts.Values.First().Queries.ShouldBeInRange(8, 12); // school + member, then the grid's eight
+    }
+}
