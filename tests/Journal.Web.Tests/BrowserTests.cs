@@ -67,7 +67,7 @@ public sealed class BrowserTests(JournalApp app)
         var page = await browser.NewPageAsync();
 
         await page.GotoAsync(new Uri(app.BaseAddress, "/login").ToString());
-        await page.GetByLabel("Логин").FillAsync("teacher@demo");
+        await page.GetByLabel("Логин").FillAsync(await app.CreateAccountAsync("wrong-password"));
         await page.GetByLabel("Пароль").FillAsync("not-the-password");
         await page.GetByRole(AriaRole.Button, new() { Name = "Войти" }).ClickAsync();
 

@@ -23,7 +23,7 @@ public sealed class DemoSchoolTests(JournalApp app)
         }
 
         await using var global = await Sql.OpenAsync(app, null);
-        counts["users"] = await global.ScalarAsync<long>("SELECT count(*) FROM users WHERE user_name NOT LIKE 'lockout-%'");
+        counts["users"] = await global.ScalarAsync<long>("SELECT count(*) FROM users WHERE user_name NOT LIKE 'lockout-%' AND user_name NOT LIKE 'wrong-password-%' AND user_name <> 'claims-test'");
         counts["schools"] = await global.ScalarAsync<long>("SELECT count(*) FROM schools");
         return counts;
     }

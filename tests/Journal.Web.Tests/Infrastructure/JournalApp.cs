@@ -119,6 +119,19 @@ public sealed partial class JournalApp : WebApplicationFactory<Program>, IAsyncL
             : throw new InvalidOperationException($"No anti-forgery token on {path}");
     }
 
+    /// <summary>
+    /// A fresh account with no school, for tests that fail sign-ins on purpose: failed attempts on a
+    /// shared demo account would race with other tests signing in to it.
+    /// </summary>
+    public async Task<string> CreateAccountAsync(string prefix)
+    {
+        var login = $"{prefix}-{Guid.NewGuid():N}";
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+        var result = await users.CreateAsync(new AppUser { UserName = login, DisplayName = "Тест" }, DemoPassword);
+        return result.Succeeded ? login : throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+    }
+
     /// <summary>A scope acting for one school, as a request of that school would.</summary>
     public AsyncServiceScope SchoolScope(Guid schoolId)
     {
