@@ -3,6 +3,7 @@ using Journal.Domain.Lessons;
 using Journal.Domain.Policies;
 using Journal.Domain.Schools;
 using Journal.Web.Data;
+using Journal.Web.Data.Queries;
 using Microsoft.EntityFrameworkCore;
 
 namespace Journal.Web.Areas.Teacher.Journal;
@@ -88,9 +89,8 @@ public static class SaveCell
                 return new Result(true, null, Display(marks.FirstOrDefault(m => m.WorkId == appliedWork), absence), appliedWork);
             }
 
-            var enrolled = await db.Enrolments.AnyAsync(
-                e => e.PupilId == command.PupilId && e.ClassId == lesson.ClassId && e.FromDate <= lesson.Date
-                     && (e.ToDate == null || e.ToDate >= lesson.Date)
+            var enrolled = await db.Enrolments.Where(Enrolled.On(lesson.Date)).AnyAsync(
+                e => e.PupilId == command.PupilId && e.ClassId == lesson.ClassId
                      && (lesson.SubgroupId == null || db.SubgroupMembers.Any(m => m.SubgroupId == lesson.SubgroupId && m.PupilId == e.PupilId)),
                 cancellationToken);
             if (!enrolled)
