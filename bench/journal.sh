@@ -30,11 +30,13 @@ cells=$(grep -c 'class="cell"' "$work/journal.html" || true)
 read -r lesson pupils < <(/usr/bin/python3 - "$work/journal.html" <<'PY'
 import re, sys
 html = open(sys.argv[1], encoding="utf-8").read()
-cells = [c for c in re.findall(r"<input[^>]*class=\"cell\"[^>]*>", html) if "readonly" not in c]
 attr = lambda c, name: re.search(name + r'="([^"]*)"', c).group(1)
-col = max(int(attr(c, "data-col")) for c in cells)
-column = [c for c in cells if int(attr(c, "data-col")) == col]
-print(attr(column[0], "data-lesson"), ",".join('"%s"' % attr(c, "data-pupil") for c in column))
+lessons = [attr(th, "data-lesson") for th in re.findall(r'<th[^>]*class="work-col"[^>]*>', html)]
+rows = re.findall(r'<tr[^>]*data-pupil="([^"]*)"[^>]*>(.*?)</tr>', html, re.S)
+open_cols = [int(attr(c, "data-col")) for _, r in rows for c in re.findall(r"<input[^>]*>", r) if "readonly" not in c]
+col = max(open_cols)
+pupils = [p for p, r in rows if re.search(r'data-col="%d"(?![^>]*readonly)[^>]*>' % col, r)]
+print(lessons[col], ",".join('"%s"' % p for p in pupils))
 PY
 )
 [[ -n $lesson && -n $pupils ]] || die "no open lesson found in $journal"

@@ -97,8 +97,9 @@ public sealed class JournalBrowserTests(JournalApp app)
         await using var __ = browser;
         var cells = await LatestOpenColumnAsync(page);
         var label = (await cells[8].GetAttributeAsync("aria-label"))!;
-        var lesson = (await cells[8].GetAttributeAsync("data-lesson"))!;
-        var pupil = (await cells[8].GetAttributeAsync("data-pupil"))!;
+        var ids = await cells[8].EvaluateAsync<string[]>(
+            "el => [document.querySelectorAll('thead th.work-col')[el.dataset.col].dataset.lesson, el.closest('tr').dataset.pupil]");
+        var (lesson, pupil) = (ids[0], ids[1]);
         await page.RouteAsync("**/teacher/journal/cell", route => route.AbortAsync());
 
         await cells[8].FocusAsync();
@@ -138,6 +139,6 @@ public sealed class JournalBrowserTests(JournalApp app)
         await page.Keyboard.PressAsync("Enter");
 
         (await locked.InputValueAsync()).ShouldBe(before);
-        (await locked.GetAttributeAsync("title"))!.ShouldContain("журнал закрыт");
+        await Assertions.Expect(locked).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex("журнал закрыт"));
     }
 }

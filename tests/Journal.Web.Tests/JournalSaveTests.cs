@@ -30,7 +30,16 @@ public sealed class JournalSaveTests(JournalApp app)
         var open = session.Page.QuerySelectorAll("input.cell:not([readonly])").ToList();
         var column = open.Min(c => int.Parse(c.GetAttribute("data-col")!, System.Globalization.CultureInfo.InvariantCulture));
         var cell = open.Where(c => c.GetAttribute("data-col") == column.ToString(System.Globalization.CultureInfo.InvariantCulture)).ElementAt(row);
-        return (Guid.Parse(cell.GetAttribute("data-lesson")!), Guid.Parse(cell.GetAttribute("data-pupil")!), ((IHtmlInputElement)cell).Value);
+        var (lesson, pupil) = Ids(session, cell);
+        return (lesson, pupil, ((IHtmlInputElement)cell).Value);
+    }
+
+    /// <summary>A cell's lesson comes from its column header, its pupil from its row.</summary>
+    private static (Guid Lesson, Guid Pupil) Ids(Session session, AngleSharp.Dom.IElement cell)
+    {
+        var column = int.Parse(cell.GetAttribute("data-col")!, System.Globalization.CultureInfo.InvariantCulture);
+        var header = session.Page.QuerySelectorAll("thead th.work-col")[column];
+        return (Guid.Parse(header.GetAttribute("data-lesson")!), Guid.Parse(cell.Closest("tr")!.GetAttribute("data-pupil")!));
     }
 
     private static async Task<(HttpStatusCode Status, JsonElement Body)> SaveAsync(
@@ -108,8 +117,10 @@ public sealed class JournalSaveTests(JournalApp app)
         var readOnly = session.Page.QuerySelectorAll("input.cell[readonly]");
         var future = readOnly[readOnly.Length - 1];
 
-        var old = await SaveAsync(session, Guid.Parse(locked.GetAttribute("data-lesson")!), Guid.Parse(locked.GetAttribute("data-pupil")!), "5");
-        var ahead = await SaveAsync(session, Guid.Parse(future.GetAttribute("data-lesson")!), Guid.Parse(future.GetAttribute("data-pupil")!), "5");
+        var (lockedLesson, lockedPupil) = Ids(session, locked);
+        var (futureLesson, futurePupil) = Ids(session, future);
+        var old = await SaveAsync(session, lockedLesson, lockedPupil, "5");
+        var ahead = await SaveAsync(session, futureLesson, futurePupil, "5");
 
         old.Status.ShouldBe(HttpStatusCode.UnprocessableEntity);
         old.Body.GetProperty("error").GetString()!.ShouldContain("журнал закрыт");

@@ -13,11 +13,15 @@ function start(grid) {
     const outboxKey = grid.dataset.queueKey;
     const token = document.querySelector('input[name="__RequestVerificationToken"]').value;
     const status = document.getElementById('grid-status');
+    // Ids live once per column (lesson, work) and once per row (pupil), not in every cell.
+    const columns = [...grid.querySelectorAll('thead th.work-col')];
     const cells = new Map(); // "row:col" -> input
     for (const input of grid.querySelectorAll('input.cell')) {
         cells.set(`${input.dataset.row}:${input.dataset.col}`, input);
         input.dataset.saved = input.value;
     }
+    const columnOf = (input) => columns[Number(input.dataset.col)];
+    const pupilOf = (input) => input.closest('tr').dataset.pupil;
 
     let retryDelay = 2000;
     let retryTimer = null;
@@ -28,8 +32,10 @@ function start(grid) {
         try { return JSON.parse(localStorage.getItem(outboxKey) ?? '[]'); } catch { return []; }
     };
     const writeOutbox = (ops) => localStorage.setItem(outboxKey, JSON.stringify(ops));
-    const cellOf = (op) => grid.querySelector(
-        `input.cell[data-lesson="${op.lessonId}"][data-pupil="${op.pupilId}"][data-col="${op.col}"]`);
+    const cellOf = (op) => {
+        const input = grid.querySelector(`tr[data-pupil="${op.pupilId}"] input.cell[data-col="${op.col}"]`);
+        return input && columnOf(input)?.dataset.lesson === op.lessonId ? input : null;
+    };
 
     function uuid() {
         if (crypto.randomUUID) return crypto.randomUUID();
@@ -41,7 +47,7 @@ function start(grid) {
 
     function setState(input, state, message) {
         if (state) input.dataset.state = state; else delete input.dataset.state;
-        input.title = message ?? '';
+        if (message) input.title = message; else input.removeAttribute('title');
         input.setAttribute('aria-invalid', state === 'refused' ? 'true' : 'false');
     }
 
@@ -57,11 +63,12 @@ function start(grid) {
         if (input.readOnly) return;
         const value = input.value.trim();
         if (value === input.dataset.saved && input.dataset.state !== 'refused') return;
+        const column = columnOf(input);
         const op = {
             operationId: uuid(),
-            lessonId: input.dataset.lesson,
-            workId: input.dataset.work || null,
-            pupilId: input.dataset.pupil,
+            lessonId: column.dataset.lesson,
+            workId: column.dataset.work || null,
+            pupilId: pupilOf(input),
             value,
             col: input.dataset.col,
         };
@@ -110,11 +117,7 @@ function start(grid) {
                     const still = input.value.trim() === op.value; // not retyped meanwhile
                     input.dataset.saved = body.value ?? '';
                     if (still) input.value = body.value ?? '';
-                    if (body.workId) {
-                        for (const other of grid.querySelectorAll(`input.cell[data-lesson="${op.lessonId}"][data-col="${op.col}"]`)) {
-                            other.dataset.work = body.workId;
-                        }
-                    }
+                    if (body.workId) columnOf(input).dataset.work = body.workId; // the lesson's first work now exists
                     input.parentElement.classList.toggle('has-absence', /^(н|б|у|оп)$/.test(body.value ?? ''));
                     setState(input, 'saved', 'Сохранено');
                     say('Сохранено.');
