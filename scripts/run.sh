@@ -5,6 +5,7 @@
 #
 # Environment (all optional):
 #   PORT                       HTTP port                          (default 5000)
+#   HOST                       address to listen on (default 127.0.0.1; 0.0.0.0 opens it to the network)
 #   ASPNETCORE_ENVIRONMENT     ASP.NET Core environment           (default Production)
 #   ConnectionStrings__Journal use this database instead of the private cluster
 #   JOURNAL_PG_DIR / JOURNAL_PG_PORT   private cluster folder / port (see scripts/lib.sh)
@@ -70,4 +71,4 @@ EOF
 ) &
 
 log "serving on $URL"
-exec dotnet "$DLL" --urls "http://0.0.0.0:$PORT"
+exec dotnet "$DLL" --urls "http://${HOST:-127.0.0.1}:$PORT"

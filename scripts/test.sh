@@ -70,6 +70,9 @@ rc=0
 if [[ $test_rc -ne 0 ]]; then
     warn "dotnet test exited with $test_rc"
     rc=$test_rc
+    # A build error or a crashed test host leaves no failed test behind: count it, so the last
+    # line never reads "0 failed" for a run that failed.
+    if [[ $failed -eq 0 ]]; then failed=1; fi
 fi
 if [[ $failed -gt 0 ]]; then rc=1; fi
 if [[ $passed -eq 0 ]]; then

@@ -77,6 +77,10 @@ public static class Startup
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(10);
+            // A script's request (the journal grid) gets 401/403, not a redirect to an HTML page that
+            // fetch would follow and take for success.
+            options.Events.OnRedirectToLogin = context => AnswerScriptOrRedirect(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => AnswerScriptOrRedirect(context, StatusCodes.Status403Forbidden);
         });
         services.AddAuthorization(Policies.Add);
         services.AddAntiforgery(options =>
@@ -94,8 +98,8 @@ public static class Startup
             services.AddScoped(handler);
         }
 
-        // The journal page repeats ids in every cell: it compresses about tenfold. No page reflects
-        // request input next to the anti-forgery token, so compression over HTTPS is safe here (BREACH).
+        // The journal page compresses about tenfold. BREACH needs a secret that stays the same across
+        // responses next to reflected input; the anti-forgery token is re-encrypted on every response.
         services.AddResponseCompression(options =>
         {
             options.EnableForHttps = true;
@@ -131,6 +135,22 @@ public static class Startup
             options.SupportedCultures = [russian];
             options.SupportedUICultures = [russian];
         });
+    }
+
+    private static Task AnswerScriptOrRedirect(
+        Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context,
+        int status)
+    {
+        var request = context.Request;
+        if (request.Headers.Accept.Any(a => a?.Contains("application/json", StringComparison.OrdinalIgnoreCase) == true)
+            || request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
     }
 
     public static void UseJournal(this WebApplication app)

@@ -196,4 +196,26 @@ public sealed class DatabaseIsolationTests(JournalApp app)
         db.Rooms.Remove(room);
         await db.SaveChangesAsync();
     }
+
+    [Fact]
+    public async Task The_tables_under_rls_are_exactly_the_school_owned_entities_with_exactly_the_expected_policies()
+    {
+        await using var scope = app.SchoolScope(await app.SchoolIdAsync("demo"));
+        var model = scope.ServiceProvider.GetRequiredService<JournalDbContext>().Model;
+        var owned = model.GetEntityTypes()
+            .Where(e => typeof(Journal.Domain.ISchoolOwned).IsAssignableFrom(e.ClrType))
+            .Select(e => e.GetTableName()!).Distinct().Order().ToList();
+        await using var connection = await OpenAsync(null);
+
+        (await connection.SchoolOwnedTablesAsync()).ShouldBe(owned);
+        var policies = await connection.ColumnAsync<string>(
+            """
+            SELECT tablename || ':' || policyname || ':' || cmd || ':' || qual FROM pg_policies
+            WHERE schemaname = 'public' ORDER BY tablename, policyname
+            """);
+        var expected = owned.Select(t => $"{t}:school_isolation:ALL:(school_id = (NULLIF(current_setting('app.school_id'::text, true), ''::text))::uuid)")
+            .Append("memberships:own_memberships:SELECT:(user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid)")
+            .Order(StringComparer.Ordinal).ToList();
+        policies.Order(StringComparer.Ordinal).ToList().ShouldBe(expected);
+    }
 }

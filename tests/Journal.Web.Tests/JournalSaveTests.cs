@@ -234,24 +234,56 @@ public sealed class JournalSaveTests(JournalApp app)
     }
 
     [Theory]
-    [InlineData("parent@demo")]
-    [InlineData("student@demo")]
-    [InlineData("deputy@demo")]
-    public async Task Only_teachers_reach_the_journal_endpoints(string login)
+    [InlineData("parent@demo", "/s/demo/parent")]
+    [InlineData("student@demo", "/s/demo/student")]
+    [InlineData("deputy@demo", "/s/demo/deputy")]
+    public async Task Only_teachers_reach_the_journal_endpoints(string login, string home)
     {
         var teacher = await OpenAsync("teacher@demo", "5А — Математика");
-        var (lesson, pupil, _) = OpenCell(teacher);
+        var (lesson, pupil, _) = OpenCell(teacher, row: 19);
+        await using var sql = await DemoSqlAsync();
+        var before = await ChangesAsync(sql, lesson, pupil);
         var client = await app.SignInAsync(login);
-        var url = teacher.Page.QuerySelector("table#journal")!.GetAttribute("data-save-url")!;
+        // The user's own valid anti-forgery token: only the role check stands in the way.
+        var own = new Session(client, await JournalApp.AntiforgeryTokenAsync(client, home), teacher.Page, home);
 
         var page = await client.GetAsync(teacher.Url);
-        using var post = new HttpRequestMessage(HttpMethod.Post, url)
-        {
-            Content = JsonContent.Create(new { operationId = Guid.NewGuid(), lessonId = lesson, pupilId = pupil, value = "2" }),
-        };
-        var save = await client.SendAsync(post);
+        var (status, _) = await SaveAsync(own, lesson, pupil, "2");
 
-        save.StatusCode.ShouldBeOneOf(HttpStatusCode.BadRequest, HttpStatusCode.Redirect, HttpStatusCode.Forbidden);
-        page.StatusCode.ShouldBeOneOf(HttpStatusCode.Redirect, HttpStatusCode.NotFound, HttpStatusCode.Forbidden);
+        status.ShouldBe(HttpStatusCode.Forbidden);
+        page.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        page.Headers.Location!.PathAndQueryOrOriginal().ShouldStartWith("/forbidden");
+        (await ChangesAsync(sql, lesson, pupil)).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task A_save_after_the_session_ended_answers_401_not_a_login_page()
+    {
+        var session = await OpenAsync("teacher@demo", "5А — Математика");
+        var (lesson, pupil, _) = OpenCell(session, row: 20);
+        var signedOut = new Session(app.Anonymous(), session.Token, session.Page, session.Url);
+
+        var (status, _) = await SaveAsync(signedOut, lesson, pupil, "5");
+
+        status.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task An_operation_id_reused_for_another_cell_is_not_taken_for_done()
+    {
+        var session = await OpenAsync("teacher@demo", "5Б — Математика");
+        var (lesson, first, _) = OpenCell(session, row: 5);
+        var (_, second, _) = OpenCell(session, row: 6);
+        var operation = Guid.NewGuid();
+        await using var sql = await DemoSqlAsync();
+
+        (await SaveAsync(session, lesson, first, "4", operation)).Status.ShouldBe(HttpStatusCode.OK);
+        var other = await SaveAsync(session, lesson, second, "5", operation);
+
+        other.Status.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        other.Body.GetProperty("error").GetString()!.ShouldContain("другой клетки");
+        (await sql.ScalarAsync<long>(
+            "SELECT count(*) FROM journal_changes WHERE operation_id = @o AND pupil_id = @p", ("o", operation), ("p", second)))
+            .ShouldBe(0);
     }
 }

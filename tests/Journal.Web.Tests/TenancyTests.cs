@@ -51,7 +51,11 @@ public sealed class TenancyTests(JournalApp app)
         {
             var response = await client.GetAsync(page);
             response.StatusCode.ShouldBe(HttpStatusCode.NotFound, page);
-            (await response.Content.ReadAsStringAsync()).ShouldContain("Страница не найдена");
+            var html = await response.Content.ReadAsStringAsync();
+            html.ShouldContain("Страница не найдена");
+            // Nothing of the school leaks, not even its name or address (TEN-1).
+            html.ShouldNotContain("Демонстрационная школа", customMessage: page);
+            html.ShouldNotContain("href=\"/s/demo\"", customMessage: page);
         }
     }
 

@@ -18,8 +18,9 @@ public sealed class ErrorController : Controller
 
     [Route("/status/{code:int}")]
     [IgnoreAntiforgeryToken]
-    public IActionResult Status(int code)
+    public IActionResult Status([FromRoute] int code)
     {
+        code = code is >= 400 and <= 599 ? code : StatusCodes.Status404NotFound;
         Response.StatusCode = code;
         return View("Status", StatusModel.For(code));
     }

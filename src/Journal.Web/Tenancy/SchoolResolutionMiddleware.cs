@@ -42,8 +42,16 @@ public sealed class SchoolResolutionMiddleware(RequestDelegate next)
             return;
         }
 
+        if (tenant.UserId is not { } id)
+        {
+            // Not signed in: authorization sends the visitor to /login; no school is entered.
+            await next(context);
+            return;
+        }
+
+        // The school is entered for the membership query (RLS needs it) and left again on refusal,
+        // so the 404 page shows nothing of the school, not even its name.
         tenant.EnterSchool(school.Id, school.Slug, school.Name, school.TimeZoneId, school.Settings);
-        if (tenant.UserId is { } id)
         {
             var member = await db.Memberships.AsNoTracking()
                 .Where(m => m.UserId == id)
@@ -54,11 +62,14 @@ public sealed class SchoolResolutionMiddleware(RequestDelegate next)
                     m.FirstName,
                     m.MiddleName,
                     Roles = m.Roles.Select(r => r.Role).ToList(),
-                    LeadsClass = db.Classes.Any(c => c.ClassTeacherId == m.Id),
+                    // A class teacher while leading a class of a year not yet closed (ADM-2).
+                    LeadsClass = db.Classes.Any(c => c.ClassTeacherId == m.Id
+                        && db.AcademicYears.Any(y => y.Id == c.AcademicYearId && !y.IsClosed)),
                 })
                 .SingleOrDefaultAsync(context.RequestAborted);
             if (member is null)
             {
+                tenant.LeaveSchool();
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
                 return;
             }

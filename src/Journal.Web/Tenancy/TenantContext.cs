@@ -31,6 +31,16 @@ public sealed class TenantContext
         Settings = settings ?? new SchoolSettings();
     }
 
+    /// <summary>Forgets the school: nothing of it (not even its name) may reach a page after a refusal.</summary>
+    public void LeaveSchool()
+    {
+        SchoolId = null;
+        SchoolSlug = null;
+        SchoolName = null;
+        TimeZoneId = null;
+        Settings = new SchoolSettings();
+    }
+
     public Guid RequireSchoolId() =>
         SchoolId ?? throw new InvalidOperationException("No current school: school-owned data can't be written.");
 }

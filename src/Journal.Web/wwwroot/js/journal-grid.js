@@ -92,7 +92,8 @@ function start(grid) {
                 try {
                     response = await fetch(saveUrl, {
                         method: 'POST',
-                        headers: { 'Content-Type': 'application/json', 'X-CSRF-TOKEN': token },
+                        headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-CSRF-TOKEN': token },
+                        redirect: 'manual', // a redirect (e.g. to the sign-in page) is never a saved cell
                         body: JSON.stringify({
                             operationId: op.operationId, lessonId: op.lessonId, workId: op.workId,
                             pupilId: op.pupilId, value: op.value,
@@ -101,6 +102,14 @@ function start(grid) {
                     });
                 } catch {
                     response = null; // offline or server down
+                }
+
+                if (response && (response.status === 401 || response.type === 'opaqueredirect')) {
+                    // Signed out (session expired): keep everything; it goes once the teacher signs in again.
+                    if (input) setState(input, 'queued', 'Не отправлено: сеанс завершён.');
+                    say(`Сеанс завершён: войдите снова (в другой вкладке) — неотправленные отметки (${readOutbox().length}) сохранятся и уйдут после входа.`);
+                    scheduleRetry();
+                    break;
                 }
 
                 if (!response || response.status >= 500 || response.status === 408 || response.status === 429) {

@@ -5,6 +5,9 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Journal.Web.Areas.Teacher.Journal;
 
+/// <summary>The lesson page's model: the lesson and the form as typed.</summary>
+public sealed record LessonPage(LessonDetails.Model Lesson, LessonDetails.Form Form);
+
 [Route("s/{school}/teacher/journal")]
 public sealed class JournalController(TenantContext tenant, SchoolClock clock) : TeacherAreaController
 {
@@ -16,6 +19,41 @@ public sealed class JournalController(TenantContext tenant, SchoolClock clock) :
             new JournalGrid.Query(id, period, User.CurrentMembershipId(), clock.Today, tenant.Settings.LockDays),
             cancellationToken);
         return model is null ? NotFound() : View(model);
+    }
+
+    [HttpGet("lesson/{id:guid}")]
+    public async Task<IActionResult> Lesson(Guid id, [FromServices] LessonDetails.Handler lessons, CancellationToken cancellationToken)
+    {
+        var lesson = await lessons.Load(id, User.CurrentMembershipId(), clock.Today, tenant.Settings.LockDays, cancellationToken);
+        return lesson is null ? NotFound() : View(new LessonPage(lesson, new LessonDetails.Form
+        {
+            Topic = lesson.Topic,
+            Homework = lesson.Homework,
+            NoHomework = lesson.NoHomework,
+        }));
+    }
+
+    [HttpPost("lesson/{id:guid}")]
+    public async Task<IActionResult> Lesson(
+        Guid id, LessonDetails.Form form, [FromServices] LessonDetails.Handler lessons,
+        [FromServices] IValidator<LessonDetails.Form> validator, CancellationToken cancellationToken)
+    {
+        var lesson = await lessons.Load(id, User.CurrentMembershipId(), clock.Today, tenant.Settings.LockDays, cancellationToken);
+        if (lesson is null)
+        {
+            return NotFound();
+        }
+
+        var validation = await validator.ValidateAsync(form, cancellationToken);
+        validation.Errors.ForEach(e => ModelState.AddModelError(e.PropertyName, e.ErrorMessage));
+        if (validation.IsValid && await lessons.Save(lesson, form, cancellationToken) is { } refused)
+        {
+            ModelState.AddModelError(string.Empty, refused);
+        }
+
+        return ModelState.IsValid
+            ? Redirect($"/s/{tenant.SchoolSlug}/teacher/journal/{lesson.AssignmentId}?saved={lesson.LessonId}")
+            : View(new LessonPage(lesson, form));
     }
 
     /// <summary>JSON, called by the grid for each cell; anti-forgery token in the X-CSRF-TOKEN header.</summary>

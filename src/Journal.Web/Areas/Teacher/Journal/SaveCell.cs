@@ -81,7 +81,12 @@ public static class SaveCell
                 .ToListAsync(cancellationToken);
             var absence = await db.Absences.SingleOrDefaultAsync(a => a.LessonId == lesson.Id && a.PupilId == command.PupilId, cancellationToken);
             var applied = await db.JournalChanges.Where(c => c.OperationId == command.OperationId)
-                .Select(c => new { c.WorkId }).ToListAsync(cancellationToken);
+                .Select(c => new { c.WorkId, c.LessonId, c.PupilId }).ToListAsync(cancellationToken);
+            if (applied.Any(c => c.LessonId != lesson.Id || c.PupilId != command.PupilId))
+            {
+                return Result.Refused("Эта операция уже записана для другой клетки: обновите страницу.");
+            }
+
             if (applied.Count > 0)
             {
                 // Already applied (a retry after a lost response): answer with the cell as it stands.
@@ -183,6 +188,11 @@ public static class SaveCell
             }
 
             work ??= await FirstWorkAsync(lesson.Id, cancellationToken);
+            if (work is null)
+            {
+                return Result.Refused("В школе не заданы виды работ: обратитесь к администратору.");
+            }
+
             mark = marks.FirstOrDefault(m => m.WorkId == work.Id);
             if (mark is null)
             {
@@ -209,8 +219,11 @@ public static class SaveCell
             return new Result(true, null, Display(mark, absence), work.Id);
         }
 
-        /// <summary>The lesson's first work, created with the school's first work kind when the lesson has none.</summary>
-        private async Task<Work> FirstWorkAsync(Guid lessonId, CancellationToken cancellationToken)
+        /// <summary>
+        /// The lesson's first work, created with the school's first work kind when the lesson has none;
+        /// null when the school has no work kinds at all.
+        /// </summary>
+        private async Task<Work?> FirstWorkAsync(Guid lessonId, CancellationToken cancellationToken)
         {
             var existing = await db.Works.Where(w => w.LessonId == lessonId)
                 .Join(db.WorkKinds, w => w.KindId, k => k.Id, (w, k) => new { Work = w, k.SortOrder })
@@ -222,7 +235,12 @@ public static class SaveCell
                 return existing;
             }
 
-            var kind = await db.WorkKinds.OrderBy(k => k.SortOrder).FirstAsync(cancellationToken);
+            var kind = await db.WorkKinds.OrderBy(k => k.SortOrder).FirstOrDefaultAsync(cancellationToken);
+            if (kind is null)
+            {
+                return null;
+            }
+
             var work = new Work { LessonId = lessonId, KindId = kind.Id, Weight = kind.DefaultWeight };
             db.Works.Add(work);
             return work;
