@@ -20,8 +20,10 @@ PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
 
 # The role the application and the tests use. Never a superuser: superusers
 # (and BYPASSRLS roles) ignore row-level security.
-JOURNAL_DB_USER="journal"
+JOURNAL_DB_USER="journal"                 # the application: reads and writes rows, owns nothing
 JOURNAL_DB_PASSWORD="journal"
+JOURNAL_DB_OWNER="journal_owner"          # owns the schema: runs migrations, creates test databases
+JOURNAL_DB_OWNER_PASSWORD="journal_owner"
 JOURNAL_DB_NAME="journal"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
@@ -229,21 +231,32 @@ stop_pg() {
 }
 
 _ensure_journal_role() {  # _ensure_journal_role <sockdir> <port>
+    # Two roles, neither superuser nor BYPASSRLS: the owner of the tables could switch row-level
+    # security or the history trigger off, so the application connects as a role that owns nothing.
     local sockdir="$1" port="$2"
     "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$sockdir" -p "$port" -U postgres -d postgres >/dev/null <<SQL
 DO \$\$
 BEGIN
-    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$JOURNAL_DB_USER') THEN
-        CREATE ROLE $JOURNAL_DB_USER LOGIN CREATEDB NOSUPERUSER NOBYPASSRLS PASSWORD '$JOURNAL_DB_PASSWORD';
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$JOURNAL_DB_OWNER') THEN
+        CREATE ROLE $JOURNAL_DB_OWNER LOGIN CREATEDB NOSUPERUSER NOBYPASSRLS PASSWORD '$JOURNAL_DB_OWNER_PASSWORD';
     ELSE
-        ALTER ROLE $JOURNAL_DB_USER LOGIN CREATEDB NOSUPERUSER NOBYPASSRLS PASSWORD '$JOURNAL_DB_PASSWORD';
+        ALTER ROLE $JOURNAL_DB_OWNER LOGIN CREATEDB NOSUPERUSER NOBYPASSRLS PASSWORD '$JOURNAL_DB_OWNER_PASSWORD';
+    END IF;
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$JOURNAL_DB_USER') THEN
+        CREATE ROLE $JOURNAL_DB_USER LOGIN NOCREATEDB NOSUPERUSER NOBYPASSRLS PASSWORD '$JOURNAL_DB_PASSWORD';
+    ELSE
+        ALTER ROLE $JOURNAL_DB_USER LOGIN NOCREATEDB NOSUPERUSER NOBYPASSRLS PASSWORD '$JOURNAL_DB_PASSWORD';
     END IF;
 END
 \$\$;
-SELECT 'CREATE DATABASE $JOURNAL_DB_NAME OWNER $JOURNAL_DB_USER'
+SELECT 'CREATE DATABASE $JOURNAL_DB_NAME OWNER $JOURNAL_DB_OWNER'
 WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$JOURNAL_DB_NAME')
 \gexec
+ALTER DATABASE $JOURNAL_DB_NAME OWNER TO $JOURNAL_DB_OWNER;
 SQL
+    # A cluster made before the split has the tables owned by the application role: hand them over.
+    "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$sockdir" -p "$port" -U postgres -d "$JOURNAL_DB_NAME" >/dev/null \
+        -c "REASSIGN OWNED BY $JOURNAL_DB_USER TO $JOURNAL_DB_OWNER"
 }
 
 # pg_connection <port> [database]: Npgsql connection string for role journal.
@@ -251,4 +264,11 @@ pg_connection() {
     local port="$1" db="${2:-$JOURNAL_DB_NAME}"
     printf 'Host=127.0.0.1;Port=%s;Database=%s;Username=%s;Password=%s' \
         "$port" "$db" "$JOURNAL_DB_USER" "$JOURNAL_DB_PASSWORD"
+}
+
+# pg_owner_connection <port> [database]: the same for the owner role (migrations, test databases).
+pg_owner_connection() {
+    local port="$1" db="${2:-$JOURNAL_DB_NAME}"
+    printf 'Host=127.0.0.1;Port=%s;Database=%s;Username=%s;Password=%s' \
+        "$port" "$db" "$JOURNAL_DB_OWNER" "$JOURNAL_DB_OWNER_PASSWORD"
 }

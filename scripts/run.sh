@@ -8,6 +8,7 @@
 #   HOST                       address to listen on (default 127.0.0.1; 0.0.0.0 opens it to the network)
 #   ASPNETCORE_ENVIRONMENT     ASP.NET Core environment           (default Production)
 #   ConnectionStrings__Journal use this database instead of the private cluster
+#   ConnectionStrings__JournalOwner  the schema owner's connection for migrations (optional)
 #   JOURNAL_PG_DIR / JOURNAL_PG_PORT   private cluster folder / port (see scripts/lib.sh)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -27,6 +28,8 @@ if [[ -n ${ConnectionStrings__Journal:-} ]]; then
 else
     timed "postgres" start_pg "$JOURNAL_PG_DIR/data" "$JOURNAL_PG_PORT"
     ConnectionStrings__Journal="$(pg_connection "$JOURNAL_PG_PORT")"
+    ConnectionStrings__JournalOwner="$(pg_owner_connection "$JOURNAL_PG_PORT")"
+    export ConnectionStrings__JournalOwner
 fi
 export ConnectionStrings__Journal
 

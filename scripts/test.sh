@@ -22,9 +22,10 @@ timed "test postgres" start_pg "$JOURNAL_TEST_PG_DIR/data" "$JOURNAL_TEST_PG_POR
 # Role journal (not a superuser, so row-level security applies), database postgres:
 # the test fixture creates its own database and drops it afterwards.
 JOURNAL_TEST_CONNECTION="$(pg_connection "$JOURNAL_TEST_PG_PORT" postgres)"
+JOURNAL_TEST_OWNER_CONNECTION="$(pg_owner_connection "$JOURNAL_TEST_PG_PORT" postgres)"
 JOURNAL_CHROMIUM="${JOURNAL_CHROMIUM:-/usr/bin/chromium}"
 JOURNAL_SCREENSHOTS="${JOURNAL_SCREENSHOTS:-$RESULTS/screenshots}"
-export JOURNAL_TEST_CONNECTION JOURNAL_CHROMIUM JOURNAL_SCREENSHOTS
+export JOURNAL_TEST_CONNECTION JOURNAL_TEST_OWNER_CONNECTION JOURNAL_CHROMIUM JOURNAL_SCREENSHOTS
 [[ -x $JOURNAL_CHROMIUM ]] || die "Chromium not found at $JOURNAL_CHROMIUM"
 
 rm -rf "$RESULTS"

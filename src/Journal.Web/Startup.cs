@@ -185,9 +185,9 @@ public static class Startup
 
     public static async Task MigrateAndSeedAsync(this WebApplication app)
     {
+        await DatabaseRoles.MigrateAsync(
+            app.Configuration.GetConnectionString("JournalOwner"), app.Configuration.GetConnectionString("Journal")!);
         await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<JournalDbContext>();
-        await db.Database.MigrateAsync();
         await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
     }
 }

@@ -218,4 +218,20 @@ public sealed class DatabaseIsolationTests(JournalApp app)
             .Order(StringComparer.Ordinal).ToList();
         policies.Order(StringComparer.Ordinal).ToList().ShouldBe(expected);
     }
+
+    [Theory]
+    [InlineData("ALTER TABLE pupils NO FORCE ROW LEVEL SECURITY")]
+    [InlineData("ALTER TABLE pupils DISABLE ROW LEVEL SECURITY")]
+    [InlineData("DROP POLICY school_isolation ON pupils")]
+    [InlineData("ALTER TABLE journal_changes DISABLE TRIGGER USER")]
+    [InlineData("DROP TABLE journal_changes")]
+    public async Task The_application_role_can_not_switch_off_isolation_or_history(string statement)
+    {
+        await using var connection = await OpenAsync(null);
+        await using var command = new NpgsqlCommand(statement, connection.Connection);
+
+        var error = await Should.ThrowAsync<PostgresException>(() => command.ExecuteNonQueryAsync());
+
+        error.SqlState.ShouldBe(PostgresErrorCodes.InsufficientPrivilege);
+    }
 }

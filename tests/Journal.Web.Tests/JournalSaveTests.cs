@@ -229,7 +229,7 @@ public sealed class JournalSaveTests(JournalApp app)
         {
             await using var command = new NpgsqlCommand(statement, sql.Connection);
             var error = await Should.ThrowAsync<PostgresException>(() => command.ExecuteNonQueryAsync());
-            error.MessageText.ShouldContain("append-only");
+            error.SqlState.ShouldBe(PostgresErrorCodes.InsufficientPrivilege, statement);
         }
     }
 

@@ -26,6 +26,7 @@ public sealed partial class JournalApp : WebApplicationFactory<Program>, IAsyncL
     public const string DemoPassword = "Demo-Pass-2026";
 
     private readonly string _serverConnection;
+    private readonly string _ownerServerConnection;
     private readonly string _databaseName = $"journal_test_{Guid.NewGuid():N}";
 
     public JournalApp()
@@ -33,11 +34,17 @@ public sealed partial class JournalApp : WebApplicationFactory<Program>, IAsyncL
         _serverConnection = Environment.GetEnvironmentVariable("JOURNAL_TEST_CONNECTION")
             ?? throw new InvalidOperationException(
                 "JOURNAL_TEST_CONNECTION is not set: run the tests with scripts/test.sh, which starts a private PostgreSQL.");
+        // The schema owner creates the database and migrates; the app connects as a role that owns nothing.
+        _ownerServerConnection = Environment.GetEnvironmentVariable("JOURNAL_TEST_OWNER_CONNECTION") ?? _serverConnection;
         ConnectionString = new NpgsqlConnectionStringBuilder(_serverConnection) { Database = _databaseName, Pooling = true }.ToString();
+        OwnerConnectionString = new NpgsqlConnectionStringBuilder(_ownerServerConnection) { Database = _databaseName }.ToString();
 
         // A real Kestrel server on a free loopback port, so a real browser can reach the same app.
         UseKestrel(0);
     }
+
+    /// <summary>The schema owner's connection string for this run's database.</summary>
+    public string OwnerConnectionString { get; }
 
     /// <summary>Where the running app listens, e.g. http://127.0.0.1:41234.</summary>
     public Uri BaseAddress { get; private set; } = null!;
@@ -47,7 +54,7 @@ public sealed partial class JournalApp : WebApplicationFactory<Program>, IAsyncL
 
     public async ValueTask InitializeAsync()
     {
-        await using (var server = new NpgsqlConnection(_serverConnection))
+        await using (var server = new NpgsqlConnection(_ownerServerConnection))
         {
             await server.OpenAsync();
             await using var create = new NpgsqlCommand($"CREATE DATABASE \"{_databaseName}\"", server);
@@ -58,8 +65,9 @@ public sealed partial class JournalApp : WebApplicationFactory<Program>, IAsyncL
         BaseAddress = new Uri(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>()
             .Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
         ClientOptions.BaseAddress = BaseAddress;
+        await DatabaseRoles.MigrateAsync(
+            _ownerServerConnection == _serverConnection ? null : OwnerConnectionString, ConnectionString);
         await using var scope = Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<JournalDbContext>().Database.MigrateAsync();
         await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
     }
 
@@ -67,7 +75,7 @@ public sealed partial class JournalApp : WebApplicationFactory<Program>, IAsyncL
     {
         await base.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
-        await using var server = new NpgsqlConnection(_serverConnection);
+        await using var server = new NpgsqlConnection(_ownerServerConnection);
         await server.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_databaseName}\" WITH (FORCE)", server);
         await drop.ExecuteNonQueryAsync();
