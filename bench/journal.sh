@@ -3,11 +3,12 @@
 # Prints numbers; asserts nothing. Writes marks into today's lesson of teacher@demo's last journal
 # (demo data), each save with a fresh operation id, so every request is a real write.
 #
-#   bench/journal.sh [BASE_URL] [SECONDS]      defaults: http://localhost:5000 10
+#   bench/journal.sh [BASE_URL] [SECONDS] [CONNECTIONS]   defaults: http://localhost:5000 10 8
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"
 BASE="${1:-http://localhost:5000}"
 SECONDS_PER_RUN="${2:-10}"
+CONNECTIONS="${3:-8}"
 ensure_packages wrk curl
 
 work=$(mktemp -d)
@@ -60,8 +61,8 @@ end
 LUA
 sed -i "s#$journal/../cell#/s/demo/teacher/journal/cell#" "$work/save.lua"
 
-echo "== journal page: $journal ($cells cells), ${SECONDS_PER_RUN}s, 2 threads, 8 connections"
-wrk -t2 -c8 -d"${SECONDS_PER_RUN}s" --latency -H "Cookie: $cookie" -H "Accept-Encoding: br, gzip" "$BASE$journal" | sed -n '/Latency Distribution/,/read$/p;/Non-2xx/p;/Requests\/sec/p'
+echo "== journal page: $journal ($cells cells), ${SECONDS_PER_RUN}s, 1 thread, $CONNECTIONS connections"
+wrk -t1 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency -H "Cookie: $cookie" -H "Accept-Encoding: br, gzip" "$BASE$journal" | sed -n '/Latency Distribution/,/read$/p;/Non-2xx/p;/Requests\/sec/p'
 echo "   (page size: $(curl -s -b "$cookie" -o /dev/null -w "%{size_download}" "$BASE$journal") bytes, $(curl -s -b "$cookie" -H "Accept-Encoding: br" -o /dev/null -w "%{size_download}" "$BASE$journal") compressed, status $(curl -s -b "$cookie" -o /dev/null -w '%{http_code}' "$BASE$journal"))"
 echo "== cell save: POST /s/demo/teacher/journal/cell, lesson $lesson, fresh operation id per request"
-wrk -t2 -c8 -d"${SECONDS_PER_RUN}s" --latency -s "$work/save.lua" "$BASE" | sed -n '/Latency Distribution/,/read$/p;/Non-2xx/p;/Requests\/sec/p'
+wrk -t1 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency -s "$work/save.lua" "$BASE" | sed -n '/Latency Distribution/,/read$/p;/Non-2xx/p;/Requests\/sec/p'
