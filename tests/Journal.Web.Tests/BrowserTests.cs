@@ -77,4 +77,25 @@ public sealed class BrowserTests(JournalApp app)
 
     internal static string Screenshots =>
         Path.Combine(Environment.GetEnvironmentVariable("JOURNAL_SCREENSHOTS") ?? Path.Combine(AppContext.BaseDirectory, "screenshots"));
+
+    [Fact]
+    public async Task Deputy_opens_the_table_of_changes_for_a_class()
+    {
+        var (playwright, browser) = await LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, Locale = "ru-RU" });
+
+        await page.GotoAsync(new Uri(app.BaseAddress, "/login").ToString());
+        await page.GetByLabel("Логин").FillAsync("deputy@demo");
+        await page.GetByLabel("Пароль").FillAsync(JournalApp.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Войти" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Таблица изменений" }).ClickAsync();
+        await page.GetByLabel("Класс").SelectOptionAsync(new SelectOptionValue { Label = "5А" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Показать" }).ClickAsync();
+
+        (await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync()).ShouldStartWith("Таблица изменений: 5А класс");
+        Directory.CreateDirectory(Screenshots);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "deputy-changes.png") });
+    }
 }

@@ -1,0 +1,102 @@
+using Journal.Domain;
+using Journal.Domain.Lessons;
+using Journal.Domain.Organization;
+using Journal.Web.Data;
+using Journal.Web.Data.Queries;
+using Microsoft.EntityFrameworkCore;
+
+namespace Journal.Web.Areas.Deputy.Changes;
+
+/// <summary>
+/// LCK-3: the table of changes (таблица изменений) of a class for a study period: every change of a
+/// mark or an absence with who, when, old and new value, on what ground. Four queries.
+/// </summary>
+public static class ChangeTable
+{
+    public sealed record Query(Guid? ClassId, Guid? PeriodId, DateOnly Today);
+
+    public sealed record Option(Guid Id, string Name);
+
+    public sealed record Row(
+        DateTimeOffset At, DateOnly LessonDate, string Subject, string Pupil, ChangeTarget Target, string? OldValue,
+        string? NewValue, string Author, ChangeGround Ground, bool IsLate);
+
+    public sealed record Model(
+        IReadOnlyList<Option> Classes, Option? Class, IReadOnlyList<Option> Periods, Option? Period, IReadOnlyList<Row> Rows);
+
+    public sealed class Handler(JournalDbContext db)
+    {
+        public async Task<Model?> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var yearId = (await CurrentYear.ForAsync(db, query.Today, cancellationToken))?.Id;
+            var classes = await db.Classes.AsNoTracking().Where(c => c.AcademicYearId == yearId)
+                .OrderBy(c => c.Grade).ThenBy(c => c.Letter)
+                .Select(c => new { c.Id, c.Grade, Name = c.Grade + c.Letter })
+                .ToListAsync(cancellationToken);
+            var chosen = query.ClassId is { } id ? classes.SingleOrDefault(c => c.Id == id) : classes.FirstOrDefault();
+            if (query.ClassId is not null && chosen is null)
+            {
+                return null; // another school's or an unknown class: not found
+            }
+
+            var grade = chosen?.Grade ?? 0;
+            var periods = (await db.StudyPeriods.AsNoTracking()
+                    .Where(p => p.AcademicYearId == yearId
+                                && db.GradePeriodKinds.Any(k => k.AcademicYearId == yearId && k.Grade == grade && k.Kind == p.Kind))
+                    .OrderBy(p => p.Number)
+                    .Select(p => new { p.Id, p.Kind, p.Number, p.StartDate, p.EndDate })
+                    .ToListAsync(cancellationToken))
+                .Select(p => new { p.Id, p.StartDate, p.EndDate, Name = new StudyPeriod { Kind = p.Kind, Number = p.Number }.Name })
+                .ToList();
+            var period = query.PeriodId is { } pid
+                ? periods.SingleOrDefault(p => p.Id == pid)
+                : periods.FirstOrDefault(p => p.StartDate <= query.Today && query.Today <= p.EndDate) ?? periods.LastOrDefault();
+            if (query.PeriodId is not null && period is null)
+            {
+                return null;
+            }
+
+            var rows = chosen is null || period is null
+                ? []
+                : await (
+                        from change in db.JournalChanges.AsNoTracking()
+                        join l in db.Lessons on change.LessonId equals l.Id
+                        where l.Date >= period.StartDate && l.Date <= period.EndDate
+                        join a in db.TeachingAssignments on l.AssignmentId equals a.Id
+                        where a.ClassId == chosen.Id
+                        join s in db.Subjects on a.SubjectId equals s.Id
+                        join p in db.Pupils on change.PupilId equals p.Id
+                        join m in db.Memberships on change.AuthorId equals m.Id
+                        orderby change.At descending
+                        select new Row(
+                            change.At, l.Date, s.Name, p.LastName + " " + p.FirstName, change.Target, change.OldValue,
+                            change.NewValue, m.LastName + " " + m.FirstName + " " + (m.MiddleName ?? ""), change.Ground, change.IsLate))
+                    .Take(2000)
+                    .ToListAsync(cancellationToken);
+            return new Model(
+                classes.Select(c => new Option(c.Id, c.Name)).ToList(),
+                chosen is null ? null : new Option(chosen.Id, chosen.Name),
+                periods.Select(p => new Option(p.Id, p.Name)).ToList(),
+                period is null ? null : new Option(period.Id, period.Name),
+                rows);
+        }
+    }
+
+    public static string Describe(ChangeTarget target) => target == ChangeTarget.Mark ? "отметка" : "посещаемость";
+
+    public static string Describe(ChangeGround ground) => ground switch
+    {
+        ChangeGround.Entry => "запись учителя",
+        ChangeGround.Correction => "по заявке на исправление",
+        _ => "пересдача",
+    };
+
+    public static string Show(string? value) => string.IsNullOrEmpty(value) ? "—" : value;
+
+    /// <summary>Initials form of a full name, as a signature in the table: «Орлов А. В.».</summary>
+    public static string Signature(string fullName)
+    {
+        var parts = fullName.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length < 2 ? fullName : PersonName.WithInitials(parts[0], parts[1], parts.Length > 2 ? parts[2] : null);
+    }
+}
