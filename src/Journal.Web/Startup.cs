@@ -127,7 +127,9 @@ public static class Startup
         services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
         // Russian text stays readable in the HTML instead of &#x...; escapes.
         services.Configure<WebEncoderOptions>(options =>
-            options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.BasicLatin, UnicodeRanges.Cyrillic, UnicodeRanges.GeneralPunctuation));
+            options.TextEncoderSettings = new TextEncoderSettings(
+                UnicodeRanges.BasicLatin, UnicodeRanges.Latin1Supplement, UnicodeRanges.Cyrillic,
+                UnicodeRanges.GeneralPunctuation, UnicodeRanges.LetterlikeSymbols));
         services.Configure<RequestLocalizationOptions>(options =>
         {
             var russian = new CultureInfo("ru-RU");

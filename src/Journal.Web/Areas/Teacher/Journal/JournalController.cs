@@ -6,10 +6,11 @@ using Microsoft.AspNetCore.Mvc;
 namespace Journal.Web.Areas.Teacher.Journal;
 
 /// <summary>The lesson page's model: the lesson and the form as typed.</summary>
-public sealed record LessonPage(LessonDetails.Model Lesson, LessonDetails.Form Form);
+public sealed record LessonPage(
+    LessonDetails.Model Lesson, LessonDetails.Form Form, IReadOnlyList<AddWork.WorkRow> Works, IReadOnlyList<AddWork.KindOption> Kinds);
 
 [Route("s/{school}/teacher/journal")]
-public sealed class JournalController(TenantContext tenant, SchoolClock clock) : TeacherAreaController
+public sealed class JournalController(TenantContext tenant, SchoolClock clock, AddWork.Handler works) : TeacherAreaController
 {
     [HttpGet("{id:guid}")]
     public async Task<IActionResult> Index(
@@ -25,13 +26,45 @@ public sealed class JournalController(TenantContext tenant, SchoolClock clock) :
     public async Task<IActionResult> Lesson(Guid id, [FromServices] LessonDetails.Handler lessons, CancellationToken cancellationToken)
     {
         var lesson = await lessons.Load(id, User.CurrentMembershipId(), clock.Today, tenant.Settings.LockDays, cancellationToken);
-        return lesson is null ? NotFound() : View(new LessonPage(lesson, new LessonDetails.Form
+        return lesson is null ? NotFound() : await LessonView(lesson, new LessonDetails.Form
         {
             Topic = lesson.Topic,
             Homework = lesson.Homework,
             NoHomework = lesson.NoHomework,
-        }));
+        }, cancellationToken);
     }
+
+    [HttpPost("lesson/{id:guid}/works")]
+    public async Task<IActionResult> AddWork(
+        Guid id, AddWork.Form form, [FromServices] LessonDetails.Handler lessons,
+        [FromServices] IValidator<AddWork.Form> validator, CancellationToken cancellationToken)
+    {
+        var lesson = await lessons.Load(id, User.CurrentMembershipId(), clock.Today, tenant.Settings.LockDays, cancellationToken);
+        if (lesson is null)
+        {
+            return NotFound();
+        }
+
+        var validation = await validator.ValidateAsync(form, cancellationToken);
+        validation.Errors.ForEach(e => ModelState.AddModelError("Work", e.ErrorMessage));
+        if (validation.IsValid && await works.Add(lesson, form, cancellationToken) is { } refused)
+        {
+            ModelState.AddModelError("Work", refused);
+        }
+
+        return ModelState.IsValid
+            ? Redirect($"/s/{tenant.SchoolSlug}/teacher/journal/lesson/{lesson.LessonId}")
+            : await LessonView(lesson, new LessonDetails.Form
+            {
+                Topic = lesson.Topic,
+                Homework = lesson.Homework,
+                NoHomework = lesson.NoHomework,
+            }, cancellationToken);
+    }
+
+    private async Task<IActionResult> LessonView(LessonDetails.Model lesson, LessonDetails.Form form, CancellationToken cancellationToken) =>
+        View("Lesson", new LessonPage(
+            lesson, form, await works.WorksAsync(lesson.LessonId, cancellationToken), await works.KindsAsync(cancellationToken)));
 
     [HttpPost("lesson/{id:guid}")]
     public async Task<IActionResult> Lesson(
@@ -53,7 +86,7 @@ public sealed class JournalController(TenantContext tenant, SchoolClock clock) :
 
         return ModelState.IsValid
             ? Redirect($"/s/{tenant.SchoolSlug}/teacher/journal/{lesson.AssignmentId}?saved={lesson.LessonId}")
-            : View(new LessonPage(lesson, form));
+            : await LessonView(lesson, form, cancellationToken);
     }
 
     /// <summary>JSON, called by the grid for each cell; anti-forgery token in the X-CSRF-TOKEN header.</summary>

@@ -1,0 +1,91 @@
+using System.Net;
+using AngleSharp.Html.Parser;
+using Journal.Web.Tests.Infrastructure;
+using Shouldly;
+
+namespace Journal.Web.Tests;
+
+/// <summary>JRN-2: several works per lesson, each of a school work kind with a weight, as columns under the date.</summary>
+public sealed class AddWorkTests(JournalApp app)
+{
+    private async Task<(HttpClient Client, string Journal, string Lesson)> OpenLessonAsync(int fromEnd)
+    {
+        var client = await app.SignInAsync("teacher@demo");
+        var home = await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync("/s/demo/teacher"));
+        var journal = home.QuerySelectorAll(".journal-list a").Single(a => a.TextContent.Trim() == "5А — Математика").GetAttribute("href")!;
+        var page = await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync(journal));
+        var lessons = page.QuerySelectorAll(".lesson-topics a").Select(a => a.GetAttribute("href")!).ToList();
+        return (client, journal, lessons[^fromEnd]);
+    }
+
+    private static async Task<HttpResponseMessage> AddAsync(HttpClient client, string lesson, string kind, string weight)
+    {
+        var token = await JournalApp.AntiforgeryTokenAsync(client, lesson);
+        return await client.PostAsync($"{lesson}/works", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["KindId"] = kind,
+            ["Weight"] = weight,
+            ["Title"] = "Контрольная работа № 3",
+            ["__RequestVerificationToken"] = token,
+        }));
+    }
+
+    private async Task<string> KindAsync(string slug, string name)
+    {
+        await using var sql = await Sql.OpenAsync(app, await app.SchoolIdAsync(slug));
+        return (await sql.ScalarAsync<Guid>("SELECT id FROM work_kinds WHERE name = @n", ("n", name))).ToString();
+    }
+
+    [Fact]
+    public async Task A_control_work_with_weight_becomes_a_second_column_under_the_date()
+    {
+        var (client, journal, lesson) = await OpenLessonAsync(fromEnd: 14);
+        var lessonId = lesson[(lesson.LastIndexOf('/') + 1)..];
+        async Task<List<AngleSharp.Dom.IElement>> WorkColumnsAsync() =>
+            (await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync(journal)))
+            .QuerySelectorAll("thead th.work-col")
+            .Where(th => th.GetAttribute("data-lesson") == lessonId && !string.IsNullOrEmpty(th.GetAttribute("data-work")))
+            .ToList();
+        var before = (await WorkColumnsAsync()).Count;
+
+        var response = await AddAsync(client, lesson, await KindAsync("demo", "Контрольная работа"), "2,5");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var page = await client.GetStringAsync(lesson);
+        page.ShouldContain("Контрольная работа: Контрольная работа № 3, вес 2,5");
+        var after = await WorkColumnsAsync();
+        after.Count.ShouldBe(before + 1);
+        after.ShouldContain(th => th.TextContent.Contains("×2,5"));
+    }
+
+    [Theory]
+    [InlineData("demo", "0", "Вес работы — число от 0,1 до 10")]
+    [InlineData("demo", "много", "Вес работы — число от 0,1 до 10")]
+    [InlineData("demo2", "1", "Такого вида работы в школе нет.")]
+    public async Task A_bad_weight_or_another_schools_kind_is_refused_in_russian(string kindSchool, string weight, string message)
+    {
+        var (client, _, lesson) = await OpenLessonAsync(fromEnd: 16);
+        var before = (await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync(lesson))).QuerySelectorAll(".works-list li").Length;
+
+        var response = await AddAsync(client, lesson, await KindAsync(kindSchool, "Контрольная работа"), weight);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).ShouldContain(message);
+        (await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync(lesson))).QuerySelectorAll(".works-list li").Length
+            .ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task No_work_is_added_to_a_locked_lesson()
+    {
+        var (client, _, _) = await OpenLessonAsync(fromEnd: 1);
+        var home = await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync("/s/demo/teacher"));
+        var journal = home.QuerySelectorAll(".journal-list a")[0].GetAttribute("href")!;
+        var first = (await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync(journal)))
+            .QuerySelectorAll(".lesson-topics a")[0].GetAttribute("href")!;
+
+        var response = await AddAsync(client, first, await KindAsync("demo", "Тест"), "");
+
+        (await response.Content.ReadAsStringAsync()).ShouldContain("журнал закрыт");
+    }
+}
