@@ -51,4 +51,7 @@ public class JournalChange : SchoolEntity
 
     /// <summary>Entered after the deadline (DL-1..3): allowed, counted in the monitoring.</summary>
     public bool IsLate { get; set; }
+
+    /// <summary>The correction request the change was made on (ground Correction or Retake).</summary>
+    public Guid? CorrectionRequestId { get; set; }
 }

@@ -24,6 +24,15 @@ public class Lesson : SchoolEntity
 
     /// <summary>«Без задания»: the teacher states that no homework is set.</summary>
     public bool NoHomework { get; set; }
+
+    /// <summary>The КТП topic this lesson gave (JRN-6), when the topic was picked from the plan.</summary>
+    public Guid? PlanTopicId { get; set; }
+
+    /// <summary>When the topic and homework were last written (DL-1), null if never.</summary>
+    public DateTimeOffset? DetailsEnteredAt { get; set; }
+
+    /// <summary>Written after the entry deadline of the lesson day (DL-1, DL-4): counted by monitoring.</summary>
+    public bool DetailsLate { get; set; }
 }
 
 /// <summary>Вид работы with its default weight: a school setting (JRN-2).</summary>

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Journal.Domain;
+using Journal.Domain.Files;
 using Journal.Domain.Lessons;
 using Journal.Domain.Organization;
 using Journal.Domain.People;
@@ -71,6 +72,18 @@ public class JournalDbContext(DbContextOptions<JournalDbContext> options, Tenant
     public DbSet<Absence> Absences => Set<Absence>();
 
     public DbSet<JournalChange> JournalChanges => Set<JournalChange>();
+
+    public DbSet<LessonPlan> LessonPlans => Set<LessonPlan>();
+
+    public DbSet<PlanTopic> PlanTopics => Set<PlanTopic>();
+
+    public DbSet<CorrectionRequest> CorrectionRequests => Set<CorrectionRequest>();
+
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+
+    public DbSet<FileContent> FileContents => Set<FileContent>();
+
+    public DbSet<HomeworkFile> HomeworkFiles => Set<HomeworkFile>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -22,6 +22,100 @@ namespace Journal.Web.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Journal.Domain.Files.FileContent", b =>
+                {
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("file_id");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("bytes");
+
+                    b.HasKey("SchoolId", "FileId")
+                        .HasName("pk_file_contents");
+
+                    b.ToTable("file_contents", (string)null);
+                });
+
+            modelBuilder.Entity("Journal.Domain.Files.HomeworkFile", b =>
+                {
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<Guid>("LessonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lesson_id");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("file_id");
+
+                    b.HasKey("SchoolId", "LessonId", "FileId")
+                        .HasName("pk_homework_files");
+
+                    b.HasIndex("SchoolId", "FileId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_homework_files_school_id_file_id");
+
+                    b.ToTable("homework_files", (string)null);
+                });
+
+            modelBuilder.Entity("Journal.Domain.Files.StoredFile", b =>
+                {
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint")
+                        .HasColumnName("length");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<Guid>("UploadedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("uploaded_by_id");
+
+                    b.HasKey("SchoolId", "Id")
+                        .HasName("ak_stored_files_school_id_id");
+
+                    b.HasIndex("SchoolId", "UploadedById")
+                        .HasDatabaseName("ix_stored_files_school_id_uploaded_by_id");
+
+                    b.ToTable("stored_files", (string)null);
+                });
+
             modelBuilder.Entity("Journal.Domain.Lessons.Absence", b =>
                 {
                     b.Property<Guid>("SchoolId")
@@ -70,6 +164,132 @@ namespace Journal.Web.Data.Migrations
                     b.ToTable("absences", (string)null);
                 });
 
+            modelBuilder.Entity("Journal.Domain.Lessons.CorrectionRequest", b =>
+                {
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AppliedValue")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("applied_value");
+
+                    b.Property<string>("CurrentValue")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("current_value");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decided_by_id");
+
+                    b.Property<string>("DecisionComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("decision_comment");
+
+                    b.Property<Guid?>("DocumentFileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_file_id");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("explanation");
+
+                    b.Property<Guid>("LessonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lesson_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("PupilId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pupil_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("RegistrationNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("registration_number");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<Guid>("RequestedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by_id");
+
+                    b.Property<string>("RequestedValue")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("requested_value");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("target");
+
+                    b.Property<Guid?>("WorkId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("work_id");
+
+                    b.HasKey("SchoolId", "Id")
+                        .HasName("pk_correction_requests");
+
+                    b.HasIndex("SchoolId", "DecidedById")
+                        .HasDatabaseName("ix_correction_requests_school_id_decided_by_id");
+
+                    b.HasIndex("SchoolId", "DocumentFileId")
+                        .HasDatabaseName("ix_correction_requests_school_id_document_file_id");
+
+                    b.HasIndex("SchoolId", "LessonId")
+                        .HasDatabaseName("ix_correction_requests_school_id_lesson_id");
+
+                    b.HasIndex("SchoolId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_correction_requests_school_id_number");
+
+                    b.HasIndex("SchoolId", "PupilId")
+                        .HasDatabaseName("ix_correction_requests_school_id_pupil_id");
+
+                    b.HasIndex("SchoolId", "RequestedById")
+                        .HasDatabaseName("ix_correction_requests_school_id_requested_by_id");
+
+                    b.HasIndex("SchoolId", "Status")
+                        .HasDatabaseName("ix_correction_requests_school_id_status");
+
+                    b.HasIndex("SchoolId", "WorkId")
+                        .HasDatabaseName("ix_correction_requests_school_id_work_id");
+
+                    b.ToTable("correction_requests", (string)null);
+                });
+
             modelBuilder.Entity("Journal.Domain.Lessons.JournalChange", b =>
                 {
                     b.Property<Guid>("SchoolId")
@@ -87,6 +307,10 @@ namespace Journal.Web.Data.Migrations
                     b.Property<Guid>("AuthorId")
                         .HasColumnType("uuid")
                         .HasColumnName("author_id");
+
+                    b.Property<Guid?>("CorrectionRequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("correction_request_id");
 
                     b.Property<string>("Ground")
                         .IsRequired()
@@ -139,6 +363,9 @@ namespace Journal.Web.Data.Migrations
                     b.HasIndex("SchoolId", "AuthorId")
                         .HasDatabaseName("ix_journal_changes_school_id_author_id");
 
+                    b.HasIndex("SchoolId", "CorrectionRequestId")
+                        .HasDatabaseName("ix_journal_changes_school_id_correction_request_id");
+
                     b.HasIndex("SchoolId", "LessonId")
                         .HasDatabaseName("ix_journal_changes_school_id_lesson_id");
 
@@ -173,6 +400,14 @@ namespace Journal.Web.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("date");
 
+                    b.Property<DateTimeOffset?>("DetailsEnteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("details_entered_at");
+
+                    b.Property<bool>("DetailsLate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("details_late");
+
                     b.Property<string>("Homework")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
@@ -185,6 +420,10 @@ namespace Journal.Web.Data.Migrations
                     b.Property<bool>("NoHomework")
                         .HasColumnType("boolean")
                         .HasColumnName("no_homework");
+
+                    b.Property<Guid?>("PlanTopicId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_topic_id");
 
                     b.Property<Guid?>("RoomId")
                         .HasColumnType("uuid")
@@ -209,6 +448,9 @@ namespace Journal.Web.Data.Migrations
                     b.HasIndex("SchoolId", "Date")
                         .HasDatabaseName("ix_lessons_school_id_date");
 
+                    b.HasIndex("SchoolId", "PlanTopicId")
+                        .HasDatabaseName("ix_lessons_school_id_plan_topic_id");
+
                     b.HasIndex("SchoolId", "RoomId")
                         .HasDatabaseName("ix_lessons_school_id_room_id");
 
@@ -223,6 +465,52 @@ namespace Journal.Web.Data.Migrations
                         .HasDatabaseName("ix_lessons_school_id_assignment_id_date_lesson_number");
 
                     b.ToTable("lessons", (string)null);
+                });
+
+            modelBuilder.Entity("Journal.Domain.Lessons.LessonPlan", b =>
+                {
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AcademicYearId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("academic_year_id");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<int>("Grade")
+                        .HasColumnType("integer")
+                        .HasColumnName("grade");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("SchoolId", "Id")
+                        .HasName("pk_lesson_plans");
+
+                    b.HasIndex("SchoolId", "AuthorId")
+                        .HasDatabaseName("ix_lesson_plans_school_id_author_id");
+
+                    b.HasIndex("SchoolId", "SubjectId")
+                        .HasDatabaseName("ix_lesson_plans_school_id_subject_id");
+
+                    b.HasIndex("SchoolId", "AcademicYearId", "SubjectId", "Grade")
+                        .IsUnique()
+                        .HasDatabaseName("ix_lesson_plans_school_id_academic_year_id_subject_id_grade");
+
+                    b.ToTable("lesson_plans", (string)null);
                 });
 
             modelBuilder.Entity("Journal.Domain.Lessons.Mark", b =>
@@ -276,6 +564,49 @@ namespace Journal.Web.Data.Migrations
                         .HasDatabaseName("ix_marks_school_id_work_id_pupil_id");
 
                     b.ToTable("marks", (string)null);
+                });
+
+            modelBuilder.Entity("Journal.Domain.Lessons.PlanTopic", b =>
+                {
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Homework")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("homework");
+
+                    b.Property<int>("Hours")
+                        .HasColumnType("integer")
+                        .HasColumnName("hours");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("title");
+
+                    b.HasKey("SchoolId", "Id")
+                        .HasName("ak_plan_topics_school_id_id");
+
+                    b.HasIndex("SchoolId", "PlanId", "Position")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_topics_school_id_plan_id_position");
+
+                    b.ToTable("plan_topics", (string)null);
                 });
 
             modelBuilder.Entity("Journal.Domain.Lessons.Work", b =>
@@ -1321,6 +1652,64 @@ namespace Journal.Web.Data.Migrations
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Journal.Domain.Files.FileContent", b =>
+                {
+                    b.HasOne("Journal.Domain.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_file_contents_schools_school_id");
+
+                    b.HasOne("Journal.Domain.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_file_contents_stored_files_school_id_file_id");
+                });
+
+            modelBuilder.Entity("Journal.Domain.Files.HomeworkFile", b =>
+                {
+                    b.HasOne("Journal.Domain.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_homework_files_schools_school_id");
+
+                    b.HasOne("Journal.Domain.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_homework_files_stored_files_school_id_file_id");
+
+                    b.HasOne("Journal.Domain.Lessons.Lesson", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "LessonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_homework_files_lessons_school_id_lesson_id");
+                });
+
+            modelBuilder.Entity("Journal.Domain.Files.StoredFile", b =>
+                {
+                    b.HasOne("Journal.Domain.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_stored_files_schools_school_id");
+
+                    b.HasOne("Journal.Domain.Schools.Membership", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "UploadedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_stored_files_memberships_school_id_uploaded_by_id");
+                });
+
             modelBuilder.Entity("Journal.Domain.Lessons.Absence", b =>
                 {
                     b.HasOne("Journal.Domain.Schools.School", null)
@@ -1352,6 +1741,55 @@ namespace Journal.Web.Data.Migrations
                         .HasConstraintName("fk_absences_pupils_school_id_pupil_id");
                 });
 
+            modelBuilder.Entity("Journal.Domain.Lessons.CorrectionRequest", b =>
+                {
+                    b.HasOne("Journal.Domain.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_correction_requests_schools_school_id");
+
+                    b.HasOne("Journal.Domain.Schools.Membership", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "DecidedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_correction_requests_memberships_school_id_decided_by_id");
+
+                    b.HasOne("Journal.Domain.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "DocumentFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_correction_requests_stored_files_school_id_document_file_id");
+
+                    b.HasOne("Journal.Domain.Lessons.Lesson", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "LessonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_correction_requests_lessons_school_id_lesson_id");
+
+                    b.HasOne("Journal.Domain.People.Pupil", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "PupilId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_correction_requests_pupils_school_id_pupil_id");
+
+                    b.HasOne("Journal.Domain.Schools.Membership", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "RequestedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_correction_requests_memberships_school_id_requested_by_id");
+
+                    b.HasOne("Journal.Domain.Lessons.Work", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "WorkId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_correction_requests_works_school_id_work_id");
+                });
+
             modelBuilder.Entity("Journal.Domain.Lessons.JournalChange", b =>
                 {
                     b.HasOne("Journal.Domain.Schools.School", null)
@@ -1367,6 +1805,12 @@ namespace Journal.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_journal_changes_memberships_school_id_author_id");
+
+                    b.HasOne("Journal.Domain.Lessons.CorrectionRequest", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "CorrectionRequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_journal_changes_correction_requests_school_id_correction_re");
 
                     b.HasOne("Journal.Domain.Lessons.Lesson", null)
                         .WithMany()
@@ -1405,6 +1849,12 @@ namespace Journal.Web.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_lessons_teaching_assignments_school_id_assignment_id");
 
+                    b.HasOne("Journal.Domain.Lessons.PlanTopic", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "PlanTopicId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_lessons_plan_topics_school_id_plan_topic_id");
+
                     b.HasOne("Journal.Domain.Organization.Room", null)
                         .WithMany()
                         .HasForeignKey("SchoolId", "RoomId")
@@ -1422,6 +1872,37 @@ namespace Journal.Web.Data.Migrations
                         .HasForeignKey("SchoolId", "TimetableEntryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_lessons_timetable_entries_school_id_timetable_entry_id");
+                });
+
+            modelBuilder.Entity("Journal.Domain.Lessons.LessonPlan", b =>
+                {
+                    b.HasOne("Journal.Domain.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_lesson_plans_schools_school_id");
+
+                    b.HasOne("Journal.Domain.Organization.AcademicYear", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "AcademicYearId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_lesson_plans_academic_years_school_id_academic_year_id");
+
+                    b.HasOne("Journal.Domain.Schools.Membership", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_lesson_plans_memberships_school_id_author_id");
+
+                    b.HasOne("Journal.Domain.Organization.Subject", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_lesson_plans_subjects_school_id_subject_id");
                 });
 
             modelBuilder.Entity("Journal.Domain.Lessons.Mark", b =>
@@ -1453,6 +1934,23 @@ namespace Journal.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_marks_works_school_id_work_id");
+                });
+
+            modelBuilder.Entity("Journal.Domain.Lessons.PlanTopic", b =>
+                {
+                    b.HasOne("Journal.Domain.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_topics_schools_school_id");
+
+                    b.HasOne("Journal.Domain.Lessons.LessonPlan", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_topics_lesson_plans_school_id_plan_id");
                 });
 
             modelBuilder.Entity("Journal.Domain.Lessons.Work", b =>
