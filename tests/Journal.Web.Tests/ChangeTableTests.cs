@@ -5,6 +5,7 @@ using Journal.Web.Areas.Teacher.Journal;
 using Journal.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
+using Journal.Web.Entries;
 
 namespace Journal.Web.Tests;
 

@@ -19,10 +19,9 @@ public static class EditLock
 {
     public static EditDecision CanEdit(DateOnly lessonDate, DateOnly today, int lockDays)
     {
-        if (lessonDate > today)
+        if (CanCorrect(lessonDate, today) is { Allowed: false } future)
         {
-            return EditDecision.Refuse(
-                $"Урок {Format(lessonDate)} ещё не прошёл: отметки и пропуски за будущие уроки не ставятся.");
+            return future;
         }
 
         if (today > LastEditableDay(lessonDate, lockDays))
@@ -34,6 +33,16 @@ public static class EditLock
 
         return EditDecision.Allow;
     }
+
+    /// <summary>
+    /// LCK-2: a correction approved by the Deputy may change a locked lesson, but a future lesson still gets
+    /// no marks (LCK-1, «ahead of time»).
+    /// </summary>
+    public static EditDecision CanCorrect(DateOnly lessonDate, DateOnly today) =>
+        lessonDate > today
+            ? EditDecision.Refuse(
+                $"Урок {Format(lessonDate)} ещё не прошёл: отметки и пропуски за будущие уроки не ставятся.")
+            : EditDecision.Allow;
 
     /// <summary>The last local date on which a lesson's entries may still be changed.</summary>
     public static DateOnly LastEditableDay(DateOnly lessonDate, int lockDays) => lessonDate.AddDays(lockDays);

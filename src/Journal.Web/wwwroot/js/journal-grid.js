@@ -155,8 +155,20 @@ function start(grid) {
         if (next) next.focus();
     }
 
+    // A locked past cell offers a correction request (LCK-2) for exactly that pupil and work.
+    const correctionHint = document.getElementById('correction-hint');
+    function offerCorrection(input) {
+        const column = columnOf(input);
+        if (!correctionHint) return;
+        if (!input.readOnly || !column.dataset.correctable) { correctionHint.hidden = true; return; }
+        const query = new URLSearchParams({ lesson: column.dataset.lesson, pupil: pupilOf(input) });
+        if (column.dataset.work) query.set('work', column.dataset.work);
+        correctionHint.querySelector('a').href = `${grid.dataset.correctionUrl}?${query}`;
+        correctionHint.hidden = false;
+    }
+
     grid.addEventListener('focusin', (e) => {
-        if (e.target.matches('input.cell')) e.target.select();
+        if (e.target.matches('input.cell')) { e.target.select(); offerCorrection(e.target); }
     });
     grid.addEventListener('change', (e) => {
         if (e.target.matches('input.cell')) commit(e.target);

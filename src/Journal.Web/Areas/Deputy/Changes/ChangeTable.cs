@@ -19,7 +19,7 @@ public static class ChangeTable
 
     public sealed record Row(
         DateTimeOffset At, DateOnly LessonDate, string Subject, string Pupil, ChangeTarget Target, string? OldValue,
-        string? NewValue, string Author, ChangeGround Ground, bool IsLate);
+        string? NewValue, string Author, ChangeGround Ground, bool IsLate, int? RequestNumber, string? RegistrationNumber);
 
     public sealed record Model(
         IReadOnlyList<Option> Classes, Option? Class, IReadOnlyList<Option> Periods, Option? Period, IReadOnlyList<Row> Rows);
@@ -67,10 +67,13 @@ public static class ChangeTable
                         join s in db.Subjects on a.SubjectId equals s.Id
                         join p in db.Pupils on change.PupilId equals p.Id
                         join m in db.Memberships on change.AuthorId equals m.Id
+                        join r in db.CorrectionRequests on change.CorrectionRequestId equals (Guid?)r.Id into requests
+                        from r in requests.DefaultIfEmpty()
                         orderby change.At descending
                         select new Row(
                             change.At, l.Date, s.Name, p.LastName + " " + p.FirstName, change.Target, change.OldValue,
-                            change.NewValue, m.LastName + " " + m.FirstName + " " + (m.MiddleName ?? ""), change.Ground, change.IsLate))
+                            change.NewValue, m.LastName + " " + m.FirstName + " " + (m.MiddleName ?? ""), change.Ground, change.IsLate,
+                            r == null ? null : r.Number, r == null ? null : r.RegistrationNumber))
                     .Take(2000)
                     .ToListAsync(cancellationToken);
             return new Model(
@@ -83,6 +86,13 @@ public static class ChangeTable
     }
 
     public static string Describe(ChangeTarget target) => target == ChangeTarget.Mark ? "отметка" : "посещаемость";
+
+    /// <summary>The ground as the table prints it: «по заявке № 3 (рег. № 15/11)».</summary>
+    public static string Describe(Row row) =>
+        row.RequestNumber is { } number
+            ? $"{(row.Ground == ChangeGround.Retake ? "пересдача" : "исправление")} по заявке № {number}"
+              + (row.RegistrationNumber is { } reg ? $" (рег. № {reg})" : "")
+            : Describe(row.Ground);
 
     public static string Describe(ChangeGround ground) => ground switch
     {

@@ -1,3 +1,4 @@
+using Journal.Domain.Lessons;
 using Journal.Domain.Schools;
 using Journal.Web.Data;
 using Journal.Web.Data.Queries;
@@ -8,7 +9,7 @@ namespace Journal.Web.Areas.Deputy.Home;
 
 public sealed class HomeController(JournalDbContext db, SchoolClock clock) : DeputyAreaController
 {
-    public sealed record Model(string? Year, string? Period, List<ClassList.Row> Classes);
+    public sealed record Model(string? Year, string? Period, List<ClassList.Row> Classes, int PendingCorrections);
 
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
@@ -20,6 +21,7 @@ public sealed class HomeController(JournalDbContext db, SchoolClock clock) : Dep
                 .Where(p => p.AcademicYearId == year.Id && p.StartDate <= today && p.EndDate >= today)
                 .OrderBy(p => p.Kind).FirstOrDefaultAsync(cancellationToken);
         var classes = year is null ? [] : await ClassList.ForYearAsync(db, year.Id, today, cancellationToken);
-        return View(new Model(year?.Name, period?.Name, classes));
+        var pending = await db.CorrectionRequests.CountAsync(r => r.Status == CorrectionStatus.Pending, cancellationToken);
+        return View(new Model(year?.Name, period?.Name, classes, pending));
     }
 }

@@ -2,6 +2,7 @@ using FluentValidation;
 using Journal.Domain.Schools;
 using Journal.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;
+using Journal.Web.Entries;
 
 namespace Journal.Web.Areas.Teacher.Journal;
 

@@ -26,7 +26,11 @@ public static class JournalGrid
 
     public sealed record LessonColumn(
         Guid Id, DateOnly Date, int Number, string? Topic, string? Homework, bool NoHomework,
-        IReadOnlyList<WorkColumn> Works, EditDecision Edit);
+        IReadOnlyList<WorkColumn> Works, EditDecision Edit, bool IsPast)
+    {
+        /// <summary>Past the lock: a change goes through a correction request (LCK-2).</summary>
+        public bool NeedsCorrectionRequest => IsPast && !Edit.Allowed;
+    }
 
     public sealed record PupilRow(Guid Id, string Name, DateOnly From, DateOnly? To)
     {
@@ -129,7 +133,8 @@ public static class JournalGrid
                     return new LessonColumn(
                         l.Id, l.Date, l.LessonNumber, l.Topic, l.Homework, l.NoHomework,
                         own.Count > 0 ? own : [new WorkColumn(null, defaultKind, 1m)],
-                        EditLock.CanEdit(l.Date, query.Today, query.LockDays));
+                        EditLock.CanEdit(l.Date, query.Today, query.LockDays),
+                        l.Date <= query.Today);
                 })
                 .ToList();
             return new Model(

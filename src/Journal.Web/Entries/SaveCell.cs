@@ -6,7 +6,7 @@ using Journal.Web.Data;
 using Journal.Web.Data.Queries;
 using Microsoft.EntityFrameworkCore;
 
-namespace Journal.Web.Areas.Teacher.Journal;
+namespace Journal.Web.Entries;
 
 /// <summary>
 /// JRN-1, JRN-3, JRN-5: what a teacher types into one journal cell, saved at once. The client makes
@@ -16,6 +16,17 @@ namespace Journal.Web.Areas.Teacher.Journal;
 public static class SaveCell
 {
     public sealed record Command(Guid OperationId, Guid LessonId, Guid? WorkId, Guid PupilId, string? Value);
+
+    /// <summary>
+    /// Who writes and on what ground: the lesson's teacher or substitute (ordinary entry, the lock applies),
+    /// or the Deputy entering an approved correction request (LCK-2: past the lock, never a future lesson).
+    /// </summary>
+    public sealed record Writer(Guid MembershipId, ChangeGround Ground, Guid? CorrectionRequestId)
+    {
+        public static Writer Teacher(Guid membershipId) => new(membershipId, ChangeGround.Entry, null);
+
+        public bool IsCorrection => CorrectionRequestId is not null;
+    }
 
     /// <summary>The outcome: the cell's new text, or why nothing changed.</summary>
     public sealed record Result(bool Found, string? Error, string Value, Guid? WorkId)
@@ -40,16 +51,14 @@ public static class SaveCell
     {
         public async Task<Result> Handle(Command command, Guid teacherId, SchoolSettings settings, CancellationToken cancellationToken)
         {
+            var writer = Writer.Teacher(teacherId);
             var strategy = db.Database.CreateExecutionStrategy();
             return await strategy.ExecuteAsync(async () =>
             {
                 db.ChangeTracker.Clear();
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                // One writer per lesson at a time: two saves of the same cell are applied one after the
-                // other (last write wins, both in history), and a lesson's first work is created once.
-                await db.Database.ExecuteSqlAsync(
-                    $"SELECT pg_advisory_xact_lock(hashtextextended({command.LessonId.ToString()}, 0))", cancellationToken);
-                var result = await Apply(command, teacherId, settings, cancellationToken);
+                await LockLessonAsync(command.LessonId, cancellationToken);
+                var result = await ApplyAsync(command, writer, settings, cancellationToken);
                 if (result.Found && result.Error is null)
                 {
                     await db.SaveChangesAsync(cancellationToken);
@@ -60,13 +69,26 @@ public static class SaveCell
             });
         }
 
-        private async Task<Result> Apply(Command command, Guid teacherId, SchoolSettings settings, CancellationToken cancellationToken)
+        /// <summary>
+        /// One writer per lesson at a time, inside the caller's transaction: two saves of the same cell are
+        /// applied one after the other (last write wins, both in history), and a lesson's first work is created once.
+        /// </summary>
+        public Task LockLessonAsync(Guid lessonId, CancellationToken cancellationToken) =>
+            db.Database.ExecuteSqlAsync(
+                $"SELECT pg_advisory_xact_lock(hashtextextended({lessonId.ToString()}, 0))", cancellationToken);
+
+        /// <summary>
+        /// Applies the cell to the tracked context without saving: the caller saves and commits in its own
+        /// transaction, after <see cref="LockLessonAsync"/>.
+        /// </summary>
+        public async Task<Result> ApplyAsync(Command command, Writer writer, SchoolSettings settings, CancellationToken cancellationToken)
         {
+            var teacherId = writer.MembershipId;
             var lesson = await (
                     from l in db.Lessons
                     where l.Id == command.LessonId
                     join a in db.TeachingAssignments on l.AssignmentId equals a.Id
-                    where a.TeacherId == teacherId || l.SubstituteTeacherId == teacherId
+                    where writer.IsCorrection || a.TeacherId == teacherId || l.SubstituteTeacherId == teacherId
                     join c in db.Classes on a.ClassId equals c.Id
                     join s in db.Subjects on a.SubjectId equals s.Id
                     select new { l.Id, l.Date, a.ClassId, a.SubgroupId, c.Grade, s.IsPassFail })
@@ -103,7 +125,9 @@ public static class SaveCell
                 return Result.Refused("Ученик не числится в этом классе (группе) на дату урока.");
             }
 
-            var edit = EditLock.CanEdit(lesson.Date, clock.Today, settings.LockDays);
+            var edit = writer.IsCorrection
+                ? EditLock.CanCorrect(lesson.Date, clock.Today)
+                : EditLock.CanEdit(lesson.Date, clock.Today, settings.LockDays);
             if (!edit.Allowed)
             {
                 return Result.Refused(edit.Reason!);
@@ -120,8 +144,8 @@ public static class SaveCell
             var mark = marks.FirstOrDefault(m => work is not null && m.WorkId == work.Id);
             var local = clock.Now;
             var now = local.ToUniversalTime(); // timestamptz holds UTC; the deadline is judged in school time
-            var change = new ChangeRecorder(db, command, lesson.Id, teacherId, now,
-                EntryDeadline.IsLate(lesson.Date, local.DateTime, settings.EntryDeadline));
+            var change = new ChangeRecorder(db, command, lesson.Id, writer, now,
+                !writer.IsCorrection && EntryDeadline.IsLate(lesson.Date, local.DateTime, settings.EntryDeadline));
             var text = command.Value?.Trim() ?? "";
 
             if (text.Length == 0)
@@ -169,22 +193,9 @@ public static class SaveCell
                 return new Result(true, null, Display(mark, absence), work?.Id);
             }
 
-            if (lesson.Grade == 1)
+            if (ParseMark(text, lesson.Grade, lesson.IsPassFail, settings.AllowMarkOne, out var value) is { } error)
             {
-                return Result.Refused("В 1 классе отметки не ставятся: только посещаемость.");
-            }
-
-            if (!MarkValue.TryParse(text, settings.AllowMarkOne, out var value, out var error))
-            {
-                return Result.Refused(error!);
-            }
-
-            var isPassFailMark = value.Kind is MarkKind.Pass or MarkKind.Fail;
-            if (value.Kind != MarkKind.Dot && lesson.IsPassFail != isPassFailMark)
-            {
-                return Result.Refused(lesson.IsPassFail
-                    ? "Предмет оценивается «зачёт»/«незачёт»: введите «з» или «нз»."
-                    : "«Зачёт»/«незачёт» ставятся только по зачётным предметам: введите отметку 2–5.");
+                return Result.Refused(error);
             }
 
             work ??= await FirstWorkAsync(lesson.Id, cancellationToken);
@@ -251,9 +262,37 @@ public static class SaveCell
             mark?.Value.Code ?? absence?.Kind.Code() ?? "";
     }
 
+    /// <summary>
+    /// What a cell accepts besides attendance codes (JRN-3, JRN-4): a mark of the school's scale, pass/fail
+    /// only in pass/fail subjects, nothing in grade 1. Returns the Russian refusal, or null.
+    /// </summary>
+    public static string? ParseMark(string text, int grade, bool isPassFail, bool allowMarkOne, out MarkValue value)
+    {
+        value = default;
+        if (grade == 1)
+        {
+            return "В 1 классе отметки не ставятся: только посещаемость.";
+        }
+
+        if (!MarkValue.TryParse(text, allowMarkOne, out value, out var error))
+        {
+            return error!;
+        }
+
+        var isPassFailMark = value.Kind is MarkKind.Pass or MarkKind.Fail;
+        if (value.Kind != MarkKind.Dot && isPassFail != isPassFailMark)
+        {
+            return isPassFail
+                ? "Предмет оценивается «зачёт»/«незачёт»: введите «з» или «нз»."
+                : "«Зачёт»/«незачёт» ставятся только по зачётным предметам: введите отметку 2–5.";
+        }
+
+        return null;
+    }
+
     /// <summary>Writes the history rows of one save (LCK-3).</summary>
     private sealed class ChangeRecorder(
-        JournalDbContext db, Command command, Guid lessonId, Guid authorId, DateTimeOffset at, bool isLate)
+        JournalDbContext db, Command command, Guid lessonId, Writer writer, DateTimeOffset at, bool isLate)
     {
         public void Mark(Guid workId, string? oldValue, string? newValue) => Add(ChangeTarget.Mark, workId, oldValue, newValue);
 
@@ -269,10 +308,11 @@ public static class SaveCell
                 Target = target,
                 OldValue = oldValue,
                 NewValue = newValue,
-                AuthorId = authorId,
+                AuthorId = writer.MembershipId,
                 At = at,
-                Ground = ChangeGround.Entry,
+                Ground = writer.Ground,
                 IsLate = isLate,
+                CorrectionRequestId = writer.CorrectionRequestId,
             });
     }
 }
