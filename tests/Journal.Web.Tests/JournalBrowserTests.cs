@@ -141,4 +141,47 @@ public sealed class JournalBrowserTests(JournalApp app)
         (await locked.InputValueAsync()).ShouldBe(before);
         await Assertions.Expect(locked).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex("журнал закрыт"));
     }
+
+    [Fact]
+    public async Task LCK2_a_locked_mark_is_changed_by_a_request_the_deputy_approves_and_the_change_is_in_the_history()
+    {
+        var (playwright, browser, page) = await OpenJournalAsync("5А — Математика");
+        using var _ = playwright;
+        await using var __ = browser;
+        var journalUrl = page.Url;
+        var locked = page.Locator("input.cell[readonly][data-state='locked']").Nth(1);
+        var label = (await locked.GetAttributeAsync("aria-label"))!;
+        var wanted = await locked.InputValueAsync() == "5" ? "4" : "5";
+
+        await locked.FocusAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Подать заявку на исправление этой клетки" }).ClickAsync();
+        await page.GetByLabel("Исправить на").FillAsync(wanted);
+        await page.GetByLabel("Основание").SelectOptionAsync(new SelectOptionValue { Label = "болезнь ученика (медицинская справка)" });
+        await page.GetByLabel("Пояснение и документ").FillAsync("Справка № 5 от 02.11, болел с 27.10 по 01.11");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Отправить заявку" }).ClickAsync();
+        var sent = await page.GetByRole(AriaRole.Status).InnerTextAsync();
+        sent.ShouldContain("отправлена заместителю директора");
+        var number = System.Text.RegularExpressions.Regex.Match(sent, @"№ (\d+)").Groups[1].Value;
+
+        var deputy = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, Locale = "ru-RU" });
+        await deputy.GotoAsync(new Uri(app.BaseAddress, "/login").ToString());
+        await deputy.GetByLabel("Логин").FillAsync("deputy@demo");
+        await deputy.GetByLabel("Пароль").FillAsync(JournalApp.DemoPassword);
+        await deputy.GetByRole(AriaRole.Button, new() { Name = "Войти" }).ClickAsync();
+        await deputy.GetByRole(AriaRole.Link, new() { Name = "Заявки на исправление" }).ClickAsync();
+        await deputy.GetByRole(AriaRole.Link, new() { Name = $"№ {number}", Exact = true }).ClickAsync();
+        await deputy.GetByLabel("Регистрационный номер").FillAsync($"{number}/11-у");
+        await deputy.GetByRole(AriaRole.Button, new() { Name = "Одобрить и внести" }).ClickAsync();
+        (await deputy.GetByRole(AriaRole.Status).InnerTextAsync()).ShouldContain("исправление внесено");
+        await deputy.GotoAsync(new Uri(app.BaseAddress, "/s/demo/deputy").ToString());
+        await deputy.GetByRole(AriaRole.Link, new() { Name = "Таблица изменений" }).ClickAsync();
+        await deputy.GetByLabel("Класс").SelectOptionAsync(new SelectOptionValue { Label = "5А" });
+        await deputy.GetByRole(AriaRole.Button, new() { Name = "Показать" }).ClickAsync();
+        // The mark's row (a cleared absence, if the pupil had one, is a second row on the same ground).
+        await Assertions.Expect(deputy.GetByRole(AriaRole.Row).Filter(new() { HasText = $"рег. № {number}/11-у" })
+            .Filter(new() { HasText = "отметка" })).ToHaveCountAsync(1);
+
+        await page.GotoAsync(journalUrl);
+        (await page.GetByLabel(label, new() { Exact = true }).InputValueAsync()).ShouldBe(wanted);
+    }
 }
