@@ -1,3 +1,4 @@
+using Journal.Domain;
 using Journal.Domain.Lessons;
 using Journal.Domain.Organization;
 using Journal.Domain.Policies;
@@ -17,7 +18,7 @@ public static class JournalGrid
 
     public sealed record Header(
         Guid AssignmentId, Guid ClassId, int Grade, string ClassName, string Subject, bool IsPassFail,
-        Guid? SubgroupId, string? Subgroup, Guid YearId);
+        Guid? SubgroupId, string? Subgroup, Guid YearId, bool IsOwner);
 
     public sealed record PeriodOption(Guid Id, string Name, DateOnly Start, DateOnly End);
 
@@ -26,10 +27,10 @@ public static class JournalGrid
 
     public sealed record LessonColumn(
         Guid Id, DateOnly Date, int Number, string? Topic, string? Homework, bool NoHomework,
-        IReadOnlyList<WorkColumn> Works, EditDecision Edit, bool IsPast)
+        IReadOnlyList<WorkColumn> Works, EditDecision Edit, bool IsPast, string? Substitute, bool IsMine)
     {
         /// <summary>Past the lock: a change goes through a correction request (LCK-2).</summary>
-        public bool NeedsCorrectionRequest => IsPast && !Edit.Allowed;
+        public bool NeedsCorrectionRequest => IsMine && IsPast && !Edit.Allowed;
     }
 
     public sealed record PupilRow(Guid Id, string Name, DateOnly From, DateOnly? To)
@@ -57,14 +58,17 @@ public static class JournalGrid
         {
             var header = await (
                     from a in db.TeachingAssignments.AsNoTracking()
-                    where a.Id == query.AssignmentId && a.TeacherId == query.TeacherId
+                    where a.Id == query.AssignmentId
+                          // A substitute opens the journal of the lessons they gave (and writes only those).
+                          && (a.TeacherId == query.TeacherId
+                              || db.Lessons.Any(l => l.AssignmentId == a.Id && l.SubstituteTeacherId == query.TeacherId))
                     join c in db.Classes on a.ClassId equals c.Id
                     join s in db.Subjects on a.SubjectId equals s.Id
                     join g in db.Subgroups on a.SubgroupId equals (Guid?)g.Id into groups
                     from g in groups.DefaultIfEmpty()
                     select new Header(
                         a.Id, c.Id, c.Grade, c.Grade + c.Letter, s.Name, s.IsPassFail, a.SubgroupId,
-                        g == null ? null : g.Name, c.AcademicYearId))
+                        g == null ? null : g.Name, c.AcademicYearId, a.TeacherId == query.TeacherId))
                 .SingleOrDefaultAsync(cancellationToken);
             if (header is null)
             {
@@ -101,9 +105,17 @@ public static class JournalGrid
 
             var lessonsInPeriod = db.Lessons.AsNoTracking()
                 .Where(l => l.AssignmentId == header.AssignmentId && l.Date >= period.Start && l.Date <= period.End);
-            var lessons = await lessonsInPeriod
-                .OrderBy(l => l.Date).ThenBy(l => l.LessonNumber)
-                .Select(l => new { l.Id, l.Date, l.LessonNumber, l.Topic, l.Homework, l.NoHomework })
+            var lessons = await (
+                    from l in lessonsInPeriod
+                    join m in db.Memberships on l.SubstituteTeacherId equals (Guid?)m.Id into substitutes
+                    from m in substitutes.DefaultIfEmpty()
+                    orderby l.Date, l.LessonNumber
+                    select new
+                    {
+                        l.Id, l.Date, l.LessonNumber, l.Topic, l.Homework, l.NoHomework, l.SubstituteTeacherId,
+                        SubstituteLast = m == null ? null : m.LastName, SubstituteFirst = m == null ? null : m.FirstName,
+                        SubstituteMiddle = m == null ? null : m.MiddleName,
+                    })
                 .ToListAsync(cancellationToken);
             var works = await (
                     from w in db.Works.AsNoTracking()
@@ -130,11 +142,16 @@ public static class JournalGrid
             var columns = lessons.Select(l =>
                 {
                     var own = worksByLesson[l.Id].Select(w => new WorkColumn(w.Id, w.Kind, w.Weight)).ToList();
+                    var mine = header.IsOwner || l.SubstituteTeacherId == query.TeacherId;
                     return new LessonColumn(
                         l.Id, l.Date, l.LessonNumber, l.Topic, l.Homework, l.NoHomework,
                         own.Count > 0 ? own : [new WorkColumn(null, defaultKind, 1m)],
-                        EditLock.CanEdit(l.Date, query.Today, query.LockDays),
-                        l.Date <= query.Today);
+                        mine
+                            ? EditLock.CanEdit(l.Date, query.Today, query.LockDays)
+                            : EditDecision.Refuse($"Урок {l.Date:dd.MM} ведёт учитель журнала: вы заполняете только уроки, на которых заменяли."),
+                        l.Date <= query.Today,
+                        l.SubstituteLast is { } last ? PersonName.WithInitials(last, l.SubstituteFirst!, l.SubstituteMiddle) : null,
+                        mine);
                 })
                 .ToList();
             return new Model(
