@@ -5,7 +5,15 @@ using Shouldly;
 
 namespace Journal.Web.Tests;
 
+/// <summary>
+/// Runs alone, after the parallel tests: "seeding twice changes nothing" counts every table, and the other
+/// tests write marks, history and requests while they run.
+/// </summary>
+[CollectionDefinition(DisableParallelization = true)]
+public sealed class SeedingCollection;
+
 /// <summary>The demo schools: idempotent seeding and a shape a school would recognise.</summary>
+[Collection(typeof(SeedingCollection))]
 public sealed class DemoSchoolTests(JournalApp app)
 {
     private static readonly int[] RequiredGrades = [1, 5, 9, 11];

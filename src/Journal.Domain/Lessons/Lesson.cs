@@ -45,6 +45,12 @@ public class WorkKind : SchoolEntity
     /// <summary>Control, lab and practical works have their own deadlines and lock (DL-2, LCK-1).</summary>
     public bool IsControl { get; set; }
 
+    /// <summary>
+    /// DL-2: working days after the lesson to enter this kind's marks (written work 5, essays 10, control,
+    /// lab and practical work 3); 0 means the lesson's day, as DL-1.
+    /// </summary>
+    public int EntryWorkingDays { get; set; }
+
     public int SortOrder { get; set; }
 }
 

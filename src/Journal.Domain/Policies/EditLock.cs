@@ -56,6 +56,25 @@ public static class EditLock
 /// </summary>
 public static class EntryDeadline
 {
-    public static bool IsLate(DateOnly lessonDate, DateTime enteredAtLocal, TimeOnly deadline) =>
-        enteredAtLocal > lessonDate.ToDateTime(deadline);
+    public static bool IsLate(DateOnly lessonDate, DateTime enteredAtLocal, TimeOnly deadline, int workingDays = 0) =>
+        enteredAtLocal > DueDay(lessonDate, workingDays).ToDateTime(deadline);
+
+    /// <summary>
+    /// DL-2: the day a work's marks are due, counting working days (Monday to Friday) after the lesson;
+    /// 0 days is the lesson's own day.
+    /// </summary>
+    public static DateOnly DueDay(DateOnly lessonDate, int workingDays)
+    {
+        var day = lessonDate;
+        for (var left = workingDays; left > 0;)
+        {
+            day = day.AddDays(1);
+            if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+            {
+                left--;
+            }
+        }
+
+        return day;
+    }
 }

@@ -144,8 +144,9 @@ public static class SaveCell
             var mark = marks.FirstOrDefault(m => work is not null && m.WorkId == work.Id);
             var local = clock.Now;
             var now = local.ToUniversalTime(); // timestamptz holds UTC; the deadline is judged in school time
-            var change = new ChangeRecorder(db, command, lesson.Id, writer, now,
-                !writer.IsCorrection && EntryDeadline.IsLate(lesson.Date, local.DateTime, settings.EntryDeadline));
+            // DL-1 for attendance; a mark is due by its work kind (DL-2), known once the work is.
+            var lateToday = !writer.IsCorrection && EntryDeadline.IsLate(lesson.Date, local.DateTime, settings.EntryDeadline);
+            var change = new ChangeRecorder(db, command, lesson.Id, writer, now, lateToday) { MarkIsLate = lateToday };
             var text = command.Value?.Trim() ?? "";
 
             if (text.Length == 0)
@@ -204,6 +205,10 @@ public static class SaveCell
                 return Result.Refused("В школе не заданы виды работ: обратитесь к администратору.");
             }
 
+            var workingDays = await db.WorkKinds.Where(k => k.Id == work.KindId).Select(k => k.EntryWorkingDays)
+                .FirstOrDefaultAsync(cancellationToken);
+            change.MarkIsLate = !writer.IsCorrection
+                                && EntryDeadline.IsLate(lesson.Date, local.DateTime, settings.EntryDeadline, workingDays);
             mark = marks.FirstOrDefault(m => m.WorkId == work.Id);
             if (mark is null)
             {
@@ -292,13 +297,17 @@ public static class SaveCell
 
     /// <summary>Writes the history rows of one save (LCK-3).</summary>
     private sealed class ChangeRecorder(
-        JournalDbContext db, Command command, Guid lessonId, Writer writer, DateTimeOffset at, bool isLate)
+        JournalDbContext db, Command command, Guid lessonId, Writer writer, DateTimeOffset at, bool attendanceIsLate)
     {
-        public void Mark(Guid workId, string? oldValue, string? newValue) => Add(ChangeTarget.Mark, workId, oldValue, newValue);
+        /// <summary>A mark of a written or control work may be due days after the lesson (DL-2).</summary>
+        public bool MarkIsLate { get; set; }
 
-        public void Absence(string? oldValue, string? newValue) => Add(ChangeTarget.Absence, null, oldValue, newValue);
+        public void Mark(Guid workId, string? oldValue, string? newValue) =>
+            Add(ChangeTarget.Mark, workId, oldValue, newValue, MarkIsLate);
 
-        private void Add(ChangeTarget target, Guid? workId, string? oldValue, string? newValue) =>
+        public void Absence(string? oldValue, string? newValue) => Add(ChangeTarget.Absence, null, oldValue, newValue, attendanceIsLate);
+
+        private void Add(ChangeTarget target, Guid? workId, string? oldValue, string? newValue, bool late) =>
             db.JournalChanges.Add(new JournalChange
             {
                 OperationId = command.OperationId,
@@ -311,7 +320,7 @@ public static class SaveCell
                 AuthorId = writer.MembershipId,
                 At = at,
                 Ground = writer.Ground,
-                IsLate = isLate,
+                IsLate = late,
                 CorrectionRequestId = writer.CorrectionRequestId,
             });
     }

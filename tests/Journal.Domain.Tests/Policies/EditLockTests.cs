@@ -58,4 +58,23 @@ public class EditLockTests
     public void DL1_an_entry_after_20_00_of_the_lesson_day_is_late(string enteredAt, bool late) =>
         EntryDeadline.IsLate(Today, DateTime.Parse(enteredAt, System.Globalization.CultureInfo.InvariantCulture), new TimeOnly(20, 0))
             .ShouldBe(late);
+
+    [Theory]
+    [InlineData("2026-11-23", 0, "2026-11-23")] // Monday, same day (DL-1)
+    [InlineData("2026-11-23", 3, "2026-11-26")] // control work: Thursday
+    [InlineData("2026-11-26", 3, "2026-12-01")] // Thursday + 3 working days skips the weekend
+    [InlineData("2026-11-28", 5, "2026-12-04")] // a Saturday lesson: the next five weekdays
+    [InlineData("2026-11-23", 10, "2026-12-07")] // an essay in Russian: ten working days
+    public void DL2_a_works_marks_are_due_a_number_of_working_days_after_the_lesson(string lesson, int days, string due) =>
+        EntryDeadline.DueDay(DateOnly.Parse(lesson, System.Globalization.CultureInfo.InvariantCulture), days)
+            .ShouldBe(DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture));
+
+    [Theory]
+    [InlineData("2026-11-25T21:00:00", 0, true)]
+    [InlineData("2026-11-25T21:00:00", 3, false)]
+    [InlineData("2026-11-26T19:00:00", 3, false)]
+    [InlineData("2026-11-26T20:30:00", 3, true)]
+    public void DL2_a_control_work_mark_two_days_later_is_on_time_an_answer_mark_is_late(string enteredAt, int days, bool late) =>
+        EntryDeadline.IsLate(Today, DateTime.Parse(enteredAt, System.Globalization.CultureInfo.InvariantCulture), new TimeOnly(20, 0), days)
+            .ShouldBe(late);
 }

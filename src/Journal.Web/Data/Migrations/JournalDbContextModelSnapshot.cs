@@ -664,6 +664,10 @@ namespace Journal.Web.Data.Migrations
                         .HasColumnType("numeric(6,2)")
                         .HasColumnName("default_weight");
 
+                    b.Property<int>("EntryWorkingDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("entry_working_days");
+
                     b.Property<bool>("IsControl")
                         .HasColumnType("boolean")
                         .HasColumnName("is_control");

@@ -202,11 +202,12 @@ internal sealed class DemoSchoolBuilder
             }
         }
 
-        (string Name, decimal Weight, bool Control)[] kinds =
+        // DL-2: written work is due in 5 working days, essays 10, control, lab and practical work 3.
+        (string Name, decimal Weight, bool Control, int Days)[] kinds =
         [
-            (AnswerKind, 1m, false), (IndependentKind, 1.5m, false), (ControlKind, 2m, true), (DictationKind, 2m, true),
-            (EssayKind, 2m, false), (LabKind, 1.5m, true), (PracticalKind, 1.5m, true), (HomeworkKind, 1m, false),
-            (TestKind, 1.5m, false),
+            (AnswerKind, 1m, false, 0), (IndependentKind, 1.5m, false, 5), (ControlKind, 2m, true, 3), (DictationKind, 2m, true, 5),
+            (EssayKind, 2m, false, 10), (LabKind, 1.5m, true, 3), (PracticalKind, 1.5m, true, 3), (HomeworkKind, 1m, false, 0),
+            (TestKind, 1.5m, false, 5),
         ];
         for (var i = 0; i < kinds.Length; i++)
         {
@@ -216,6 +217,7 @@ internal sealed class DemoSchoolBuilder
                 Name = kinds[i].Name,
                 DefaultWeight = kinds[i].Weight,
                 IsControl = kinds[i].Control,
+                EntryWorkingDays = kinds[i].Days,
                 SortOrder = (i + 1) * 10,
             };
             _kinds[kind.Name] = kind;
