@@ -10,10 +10,10 @@ namespace Journal.Web.Tests;
 /// tests write marks, history and requests while they run.
 /// </summary>
 [CollectionDefinition(DisableParallelization = true)]
-public sealed class SeedingCollection;
+public sealed class RunsAlone;
 
 /// <summary>The demo schools: idempotent seeding and a shape a school would recognise.</summary>
-[Collection(typeof(SeedingCollection))]
+[Collection(typeof(RunsAlone))]
 public sealed class DemoSchoolTests(JournalApp app)
 {
     private static readonly int[] RequiredGrades = [1, 5, 9, 11];
