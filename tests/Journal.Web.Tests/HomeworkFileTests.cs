@@ -377,16 +377,35 @@ public sealed class HomeworkFileTests(JournalApp app)
     [Fact]
     public async Task A_locked_lesson_takes_no_files_and_shows_no_upload_form()
     {
-        var lesson = await LessonAsync("teacher@demo", "5А", "Математика", 0, ahead: false);
+        var lesson = await LessonAsync("teacher@demo", "5А", "Математика", 1, ahead: false);
+        Guid attached;
+        await using (var scope = app.SchoolScope(await app.SchoolIdAsync("demo")))
+        {
+            // Attached while the lesson was open.
+            var db = scope.ServiceProvider.GetRequiredService<JournalDbContext>();
+            var teacher = await db.Memberships.Where(m => db.Users.Any(u => u.Id == m.UserId && u.UserName == "teacher@demo"))
+                .Select(m => m.Id).SingleAsync();
+            var file = scope.ServiceProvider.GetRequiredService<FileStore>().Add(new AcceptedFile("Вовремя.pdf", "application/pdf", Pdf), teacher);
+            db.HomeworkFiles.Add(new HomeworkFile { LessonId = lesson, FileId = file.Id });
+            await db.SaveChangesAsync();
+            attached = file.Id;
+        }
+
         var client = await app.SignInAsync("teacher@demo");
         var before = await CountsAsync();
 
         var page = await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync(LessonUrl(lesson)));
-        var response = await UploadAsync(client, lesson, ("Поздно.pdf", Pdf));
+        var upload = await UploadAsync(client, lesson, ("Поздно.pdf", Pdf));
+        var delete = await client.PostAsync($"{LessonUrl(lesson)}/files/{attached}/delete", new FormUrlEncodedContent(
+            new Dictionary<string, string> { ["__RequestVerificationToken"] = await JournalApp.AntiforgeryTokenAsync(client, LessonUrl(lesson)) }));
 
         page.QuerySelector("#homework-file").ShouldBeNull();
-        (await ProblemsAsync(response)).ShouldContain("журнал закрыт");
+        page.QuerySelectorAll("#homework-files .homework-files li").ShouldHaveSingleItem().TextContent.ShouldContain("Вовремя.pdf");
+        page.QuerySelectorAll("#homework-files button").ShouldBeEmpty();
+        (await ProblemsAsync(upload)).ShouldContain("журнал закрыт");
+        (await ProblemsAsync(delete)).ShouldContain("журнал закрыт");
         (await CountsAsync()).ShouldBe(before);
+        (await client.GetAsync($"/s/demo/files/{attached}")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]
