@@ -4,6 +4,7 @@ using Journal.Domain.Schools;
 using Journal.Web.Data;
 using Journal.Web.Data.Interceptors;
 using Journal.Web.Data.Seed;
+using Journal.Web.Files;
 using Journal.Web.Infrastructure;
 using Journal.Web.Security;
 using Journal.Web.Tenancy;
@@ -91,6 +92,7 @@ public static class Startup
         });
 
         services.AddValidatorsFromAssemblyContaining<AppUser>(includeInternalTypes: true);
+        services.AddFiles(builder.Configuration);
         services.AddScoped<DemoSeeder>();
         // Use cases: every nested `Handler` of a feature file (SaveCell.Handler, JournalGrid.Handler…).
         foreach (var handler in typeof(Startup).Assembly.GetTypes()

@@ -8,10 +8,12 @@ namespace Journal.Web.Areas.Teacher.Journal;
 
 /// <summary>The lesson page's model: the lesson and the form as typed.</summary>
 public sealed record LessonPage(
-    LessonDetails.Model Lesson, LessonDetails.Form Form, IReadOnlyList<AddWork.WorkRow> Works, IReadOnlyList<AddWork.KindOption> Kinds);
+    LessonDetails.Model Lesson, LessonDetails.Form Form, IReadOnlyList<AddWork.WorkRow> Works, IReadOnlyList<AddWork.KindOption> Kinds,
+    IReadOnlyList<AttachHomeworkFile.FileRow> Files);
 
 [Route("s/{school}/teacher/journal")]
-public sealed class JournalController(TenantContext tenant, SchoolClock clock, AddWork.Handler works) : TeacherAreaController
+public sealed partial class JournalController(
+    TenantContext tenant, SchoolClock clock, AddWork.Handler works, AttachHomeworkFile.Handler homeworkFiles) : TeacherAreaController
 {
     [HttpGet("{id:guid}")]
     public async Task<IActionResult> Index(
@@ -65,7 +67,8 @@ public sealed class JournalController(TenantContext tenant, SchoolClock clock, A
 
     private async Task<IActionResult> LessonView(LessonDetails.Model lesson, LessonDetails.Form form, CancellationToken cancellationToken) =>
         View("Lesson", new LessonPage(
-            lesson, form, await works.WorksAsync(lesson.LessonId, cancellationToken), await works.KindsAsync(cancellationToken)));
+            lesson, form, await works.WorksAsync(lesson.LessonId, cancellationToken), await works.KindsAsync(cancellationToken),
+            await homeworkFiles.ListAsync(lesson.LessonId, cancellationToken)));
 
     [HttpPost("lesson/{id:guid}")]
     public async Task<IActionResult> Lesson(
