@@ -29,7 +29,8 @@ public sealed class CorrectionTests(JournalApp app)
     }
 
     private static async Task<HttpResponseMessage> FileAsync(
-        HttpClient client, LockedCell cell, string value, string reason = "PupilIllness", string explanation = "Справка № 17 от 05.11")
+        HttpClient client, LockedCell cell, string value, string reason = "PupilIllness", string explanation = "Справка № 17 от 05.11",
+        (string Name, byte[] Bytes)? document = null)
     {
         var url = $"/s/demo/teacher/corrections/new?lesson={cell.Lesson}";
         var form = new Dictionary<string, string>
@@ -45,7 +46,43 @@ public sealed class CorrectionTests(JournalApp app)
             form["WorkId"] = work.ToString();
         }
 
-        return await client.PostAsync(url, new FormUrlEncodedContent(form));
+        if (document is not { } file)
+        {
+            return await client.PostAsync(url, new FormUrlEncodedContent(form));
+        }
+
+        using var multipart = new MultipartFormDataContent();
+        foreach (var (name, text) in form)
+        {
+            multipart.Add(new StringContent(text), name);
+        }
+
+        multipart.Add(new ByteArrayContent(file.Bytes), "Document", file.Name);
+        return await client.PostAsync(url, multipart);
+    }
+
+    private static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray();
+
+    [Fact]
+    public async Task LCK2_the_document_goes_with_the_request_and_only_the_requester_and_the_deputy_download_it()
+    {
+        var (teacher, cell) = await LockedCellAsync(app, row: 15);
+        await using var sql = await DemoSqlAsync();
+
+        var refused = await FileAsync(teacher, cell, "б", document: ("справка.exe", "MZ\u0090\0"u8.ToArray()));
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("справка.exe");
+        (await RequestsAsync(sql, cell)).ShouldBe(0);
+        (await FileAsync(teacher, cell, "б", document: ("Справка № 17.pdf", Pdf))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var document = await sql.ScalarAsync<Guid>(
+            "SELECT document_file_id FROM correction_requests WHERE lesson_id = @l AND pupil_id = @p", ("l", cell.Lesson), ("p", cell.Pupil));
+        document.ShouldNotBe(Guid.Empty);
+        var deputy = await app.SignInAsync("deputy@demo");
+        (await deputy.GetByteArrayAsync($"/s/demo/files/{document}")).ShouldBe(Pdf);
+        (await teacher.GetByteArrayAsync($"/s/demo/files/{document}")).ShouldBe(Pdf);
+        (await (await app.SignInAsync("classteacher@demo")).GetAsync($"/s/demo/files/{document}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await (await app.SignInAsync("parent@demo")).GetAsync($"/s/demo/files/{document}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await (await app.SignInAsync("deputy@demo2")).GetAsync($"/s/demo2/files/{document}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     private static async Task<HttpResponseMessage> DecideAsync(HttpClient deputy, Guid request, string action, Dictionary<string, string> form)

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Journal.Web.Data;
 using Journal.Web.Data.Queries;
+using Journal.Web.Files;
 using Journal.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 
@@ -29,6 +30,7 @@ public sealed class CorrectionsController(TenantContext tenant, FileCorrection.H
     }
 
     [HttpPost("new")]
+    [UploadForm]
     public async Task<IActionResult> New(
         Guid lesson, FileCorrection.Form form, [FromServices] IValidator<FileCorrection.Form> validator,
         CancellationToken cancellationToken)
@@ -44,7 +46,7 @@ public sealed class CorrectionsController(TenantContext tenant, FileCorrection.H
         validation.Errors.ForEach(e => ModelState.AddModelError(e.PropertyName, e.ErrorMessage));
         if (validation.IsValid)
         {
-            var (number, error) = await corrections.File(model, form, me, tenant.Settings, cancellationToken);
+            var (number, error) = await corrections.File(model, form, HttpContext.Uploads(), me, tenant.Settings, cancellationToken);
             if (error is null)
             {
                 TempData["Saved"] = $"Заявка № {number} отправлена заместителю директора.";

@@ -5,6 +5,7 @@ using Journal.Domain.Schools;
 using Journal.Web.Areas.Teacher.Journal;
 using Journal.Web.Data;
 using Journal.Web.Data.Queries;
+using Journal.Web.Files;
 using Microsoft.EntityFrameworkCore;
 using Journal.Web.Entries;
 
@@ -59,7 +60,7 @@ public static class FileCorrection
         }
     }
 
-    public sealed class Handler(JournalDbContext db, SchoolClock clock)
+    public sealed class Handler(JournalDbContext db, SchoolClock clock, FileStore store, UploadValidator files)
     {
         /// <summary>The lesson as its teacher or substitute sees it, with the pupils and the cells; null if not theirs.</summary>
         public async Task<Model?> Load(Guid lessonId, Guid teacherId, int lockDays, CancellationToken cancellationToken)
@@ -113,8 +114,9 @@ public static class FileCorrection
 
         /// <summary>Files the request; returns its number, or the Russian reason nothing was filed.</summary>
         public async Task<(int Number, string? Error)> File(
-            Model lesson, Form form, Guid teacherId, SchoolSettings settings, CancellationToken cancellationToken)
+            Model lesson, Form form, UploadBatch upload, Guid teacherId, SchoolSettings settings, CancellationToken cancellationToken)
         {
+            ArgumentNullException.ThrowIfNull(upload);
             if (!lesson.CanRequest)
             {
                 return (0, lesson.Edit.Allowed ? "Урок ещё открыт для изменений: исправьте клетку прямо в журнале." : lesson.Edit.Reason);
@@ -163,6 +165,23 @@ public static class FileCorrection
                 return (0, $"В клетке уже стоит «{current}».");
             }
 
+            // The supporting document (скан справки, протокол): at most one file, checked like any upload.
+            if (upload.Problems.Count > 0)
+            {
+                return (0, upload.Problems[0]);
+            }
+
+            if (upload.Files.Count > 1)
+            {
+                return (0, "Приложите один документ: если страниц несколько, соберите их в один PDF.");
+            }
+
+            var document = upload.Files.Count == 1 ? await files.CheckAsync(upload.Files[0], cancellationToken) : null;
+            if (document?.Problem is { } problem)
+            {
+                return (0, problem);
+            }
+
             var strategy = db.Database.CreateExecutionStrategy();
             return await strategy.ExecuteAsync(async () =>
             {
@@ -180,6 +199,7 @@ public static class FileCorrection
                 }
 
                 var number = (await db.CorrectionRequests.MaxAsync(r => (int?)r.Number, cancellationToken) ?? 0) + 1;
+                var documentId = document is null ? (Guid?)null : store.Add(document.File!, teacherId).Id;
                 db.CorrectionRequests.Add(new CorrectionRequest
                 {
                     Number = number,
@@ -191,6 +211,7 @@ public static class FileCorrection
                     RequestedValue = requested.Length == 0 ? null : requested,
                     Reason = form.Reason!.Value,
                     Explanation = form.Explanation!.Trim(),
+                    DocumentFileId = documentId,
                     RequestedById = teacherId,
                     RequestedAt = clock.Now.ToUniversalTime(),
                     Status = CorrectionStatus.Pending,
