@@ -117,6 +117,7 @@ public static class Startup
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 // Validation is FluentValidation's, with Russian messages; no implicit English [Required].
                 options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+                options.ModelBindingMessageProvider.UseRussian();
             })
             .AddRazorOptions(options =>
             {
