@@ -5,6 +5,7 @@ using AngleSharp.Html.Parser;
 using ClosedXML.Excel;
 using Journal.Domain.Schools;
 using Journal.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
 using Shouldly;
 
 namespace Journal.Web.Tests;
@@ -531,6 +532,71 @@ public sealed class LessonPlanTests(JournalApp app)
     }
 
     [Fact]
+    public async Task In_a_browser_the_teacher_picks_a_plan_topic_and_round_trips_a_plan_through_excel()
+    {
+        await using var sql = await DemoAsync();
+        var lesson = await sql.ScalarAsync<Guid>(
+            """
+            SELECT l.id FROM lessons l JOIN teaching_assignments a ON a.id = l.assignment_id JOIN classes c ON c.id = a.class_id
+            JOIN subjects s ON s.id = a.subject_id
+            WHERE c.grade = 5 AND c.letter = 'А' AND s.name = 'Математика' AND l.date > @d AND l.topic IS NULL
+            ORDER BY l.date, l.lesson_number OFFSET 1 LIMIT 1
+            """,
+            ("d", Today.AddDays(2)));
+        var third = (await TopicsAsync("Математика", 5))[2];
+        var (playwright, browser) = await BrowserTests.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, Locale = "ru-RU" });
+        await page.GotoAsync(new Uri(app.BaseAddress, "/login").ToString());
+        await page.GetByLabel("Логин").FillAsync("teacher@demo");
+        await page.GetByLabel("Пароль").FillAsync(JournalApp.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Войти" }).ClickAsync();
+        await page.WaitForURLAsync("**/s/demo/teacher");
+
+        await page.GotoAsync(new Uri(app.BaseAddress, $"/s/demo/teacher/journal/lesson/{lesson}").ToString());
+        await page.GetByLabel("Тема по КТП").SelectOptionAsync(third.Id.ToString());
+        await Assertions.Expect(page.GetByLabel("Тема урока")).ToHaveValueAsync(third.Title);
+        await Assertions.Expect(page.GetByText($"подставится задание из КТП: «{third.Homework}»")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Сохранить", Exact = true }).ClickAsync();
+        await page.WaitForSelectorAsync("table#journal");
+        (await sql.ScalarAsync<string>("SELECT plan_topic_id || '|' || topic || '|' || homework FROM lessons WHERE id = @l", ("l", lesson)))
+            .ShouldBe($"{third.Id}|{third.Title}|{third.Homework}");
+
+        // The teacher's own plan of informatics, 9th grade: download it, upload it back, save.
+        var before = await TopicsAsync("Информатика", 9);
+        await page.GotoAsync(new Uri(app.BaseAddress, "/s/demo/teacher").ToString());
+        await page.GetByRole(AriaRole.Link, new() { Name = "КТП", Exact = true }).ClickAsync();
+        (await page.GetByRole(AriaRole.Link, new() { Name = "Математика, 5 класс" }).CountAsync()).ShouldBe(1);
+        var informatics = await browser.NewPageAsync(new() { Locale = "ru-RU" });
+        await informatics.GotoAsync(new Uri(app.BaseAddress, "/login").ToString());
+        await informatics.GetByLabel("Логин").FillAsync("teacher12@demo");
+        await informatics.GetByLabel("Пароль").FillAsync(JournalApp.DemoPassword);
+        await informatics.GetByRole(AriaRole.Button, new() { Name = "Войти" }).ClickAsync();
+        await informatics.WaitForURLAsync("**/s/demo/**");
+        await informatics.GotoAsync(new Uri(app.BaseAddress, "/s/demo/teacher/plans").ToString());
+        await informatics.GetByRole(AriaRole.Link, new() { Name = "Информатика, 9 класс" }).ClickAsync();
+        var download = await informatics.RunAndWaitForDownloadAsync(
+            () => informatics.GetByRole(AriaRole.Link, new() { Name = "Скачать этот план (.xlsx)" }).ClickAsync());
+        var file = Path.Combine(Path.GetTempPath(), $"ktp-{Guid.NewGuid():N}.xlsx");
+        await download.SaveAsAsync(file);
+        try
+        {
+            await informatics.GetByLabel("Файл КТП (.xlsx, до 2 МБ)").SetInputFilesAsync(file);
+            await informatics.GetByRole(AriaRole.Button, new() { Name = "Загрузить и проверить" }).ClickAsync();
+            await Assertions.Expect(informatics.GetByRole(AriaRole.Status)).ToContainTextAsync($"Ошибок нет: {before.Count} тем");
+            await informatics.GetByRole(AriaRole.Button, new() { Name = "Сохранить план" }).ClickAsync();
+            await Assertions.Expect(informatics.GetByRole(AriaRole.Status)).ToContainTextAsync("План сохранён.");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+
+        (await TopicsAsync("Информатика", 9)).ShouldBe(before);
+    }
+
+    [Fact]
     public async Task Plans_are_only_for_teachers_of_the_subject_and_grade_and_the_overview_only_for_the_deputy()
     {
         var maths5 = await PlanUrlAsync("Математика", 5);
@@ -583,5 +649,43 @@ public sealed class LessonPlanTests(JournalApp app)
         (await ownTeacher.GetAsync(foreign)).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await ownTeacher.GetAsync(maths5.Replace("/s/demo/", "/s/demo2/", StringComparison.Ordinal))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await (await app.SignInAsync("deputy@demo")).GetAsync("/s/demo/deputy/plans")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+}
+
+/// <summary>JRN-6 pages run a fixed number of queries whatever the school's or the plan's size.</summary>
+[Collection(nameof(RunAlone))]
+public sealed class LessonPlanQueryCountTests(JournalApp app)
+{
+    private async Task<int> QueriesAsync(string login, string page)
+    {
+        var client = await app.SignInAsync(login);
+        using var counter = new QueryCounter();
+        (await client.GetAsync(page)).StatusCode.ShouldBe(HttpStatusCode.OK, page);
+        return counter.Count;
+    }
+
+    private async Task<string> PlanUrlAsync(string slug, string subject, int grade)
+    {
+        await using var sql = await Sql.OpenAsync(app, await app.SchoolIdAsync(slug));
+        return $"/s/{slug}/teacher/plans/{await sql.ScalarAsync<Guid>("SELECT id FROM subjects WHERE name = @n", ("n", subject))}/{grade}";
+    }
+
+    [Fact]
+    public async Task Plan_pages_and_the_deputy_overview_run_the_same_few_queries_for_any_size()
+    {
+        // Demo has more journals than demo2; maths 5 has two classes and 43 topics, algebra 9 one class and fewer.
+        var deputies = new[] { await QueriesAsync("deputy@demo", "/s/demo/deputy/plans"), await QueriesAsync("deputy@demo2", "/s/demo2/deputy/plans") };
+        var plans = new[]
+        {
+            await QueriesAsync("teacher@demo", await PlanUrlAsync("demo", "Математика", 5)),
+            await QueriesAsync("teacher5@demo", await PlanUrlAsync("demo", "Алгебра", 9)),
+        };
+        var lists = new[] { await QueriesAsync("teacher@demo", "/s/demo/teacher/plans"), await QueriesAsync("teacher5@demo", "/s/demo/teacher/plans") };
+
+        deputies.Distinct().Count().ShouldBe(1, string.Join(", ", deputies));
+        plans.Distinct().Count().ShouldBe(1, string.Join(", ", plans));
+        lists.Distinct().Count().ShouldBe(1, string.Join(", ", lists));
+        deputies[0].ShouldBeLessThanOrEqualTo(5);
+        plans[0].ShouldBeLessThanOrEqualTo(8);
     }
 }
