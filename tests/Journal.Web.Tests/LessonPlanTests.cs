@@ -471,7 +471,9 @@ public sealed class LessonPlanTests(JournalApp app)
 
         var moved = await PostAsync($"/topics/{before[0].Id}", new()
         {
-            ["Title"] = before[0].Title + " (проект)", ["Hours"] = "3", ["Position"] = (after.Count).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Title"] = before[0].Title + " (проект)",
+            ["Hours"] = "3",
+            ["Position"] = after.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Homework"] = "Эскиз изделия",
         });
         moved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -620,7 +622,9 @@ public sealed class LessonPlanTests(JournalApp app)
 
         (await teacher.PostAsync($"{russian5}/save", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["rows[0].Title"] = "Тема", ["rows[0].Hours"] = "170", ["__RequestVerificationToken"] = token,
+            ["rows[0].Title"] = "Тема",
+            ["rows[0].Hours"] = "170",
+            ["__RequestVerificationToken"] = token,
         }))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await TopicsAsync("Русский язык", 5)).ShouldBe(russianBefore);
         (await teacher.GetAsync("/s/demo/deputy/plans")).Headers.Location!.PathAndQueryOrOriginal().ShouldStartWith("/forbidden");
