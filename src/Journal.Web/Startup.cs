@@ -120,19 +120,7 @@ public static class Startup
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 // Validation is FluentValidation's, with Russian messages; no implicit English [Required].
                 options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
-                // A value the binder can't read («много» for a number, an unknown choice) is refused in Russian too.
-                var messages = options.ModelBindingMessageProvider;
-                messages.SetAttemptedValueIsInvalidAccessor((value, _) => $"Значение «{value}» не подходит.");
-                messages.SetValueIsInvalidAccessor(value => $"Значение «{value}» не подходит.");
-                messages.SetValueMustBeANumberAccessor(_ => "Введите число.");
-                messages.SetMissingBindRequiredValueAccessor(_ => "Заполните поле.");
-                messages.SetMissingKeyOrValueAccessor(() => "Заполните поле.");
-                messages.SetMissingRequestBodyRequiredValueAccessor(() => "Пустой запрос.");
-                messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"Значение «{value}» не подходит.");
-                messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => "Значение не подходит.");
-                messages.SetNonPropertyValueMustBeANumberAccessor(() => "Введите число.");
-                messages.SetUnknownValueIsInvalidAccessor(_ => "Значение не подходит.");
-                messages.SetValueMustNotBeNullAccessor(_ => "Заполните поле.");
+                options.ModelBindingMessageProvider.UseRussian();
             })
             .AddRazorOptions(options =>
             {

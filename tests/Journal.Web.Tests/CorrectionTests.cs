@@ -184,7 +184,7 @@ public sealed class CorrectionTests(JournalApp app)
     [InlineData("6", "PupilIllness", "Справка", "вне шкалы")]
     [InlineData("з", "PupilIllness", "Справка", "зачётным")]
     [InlineData("4", "", "Справка", "Выберите основание исправления.")]
-    [InlineData("4", "Forgery", "Справка", "Значение «Forgery» не подходит.")]
+    [InlineData("4", "Forgery", "Справка", "Значение «Forgery» не подходит")]
     [InlineData("4", "PupilIllness", "", "Опишите причину и подтверждающий документ.")]
     public async Task A_bad_request_is_refused_in_russian_and_nothing_is_filed(string value, string reason, string explanation, string message)
     {

@@ -13,7 +13,7 @@ using Shouldly;
 namespace Journal.Web.Tests;
 
 /// <summary>TEN-1..3 at the HTTP level: a school is reachable only by its members, and only for their roles.</summary>
-public sealed class TenancyTests(JournalApp app)
+public sealed partial class TenancyTests(JournalApp app)
 {
     private static readonly string[] SchoolAreas = ["admin", "deputy", "teacher", "classteacher", "parent", "student"];
 
@@ -29,12 +29,17 @@ public sealed class TenancyTests(JournalApp app)
         actions.Count.ShouldBeGreaterThanOrEqualTo(SchoolAreas.Length);
         return actions
             .Select(a => a.AttributeRouteInfo?.Template is { } template
-                ? "/" + template.Replace("{school}", slug, StringComparison.Ordinal)
-                    .Replace("{id:guid}", Guid.CreateVersion7().ToString(), StringComparison.Ordinal).ToLowerInvariant()
+                ? "/" + RouteValue().Replace(
+                        template.Replace("{school}", slug, StringComparison.Ordinal),
+                        m => m.Groups[1].Value == "guid" ? Guid.CreateVersion7().ToString() : "5").ToLowerInvariant()
                 : $"/s/{slug}/{a.RouteValues["area"]}/{a.ControllerName}/{a.ActionName}".ToLowerInvariant()
                   + (a.Parameters.Any(p => p.Name == "id") ? $"/{Guid.CreateVersion7()}" : ""))
             .ToList();
     }
+
+    /// <summary>A typed route parameter: {id:guid}, {subjectId:guid}, {grade:int}.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{\w+:(guid|int)\}")]
+    private static partial System.Text.RegularExpressions.Regex RouteValue();
 
     [Theory]
     [InlineData("admin@demo2")]

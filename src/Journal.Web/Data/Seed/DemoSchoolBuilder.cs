@@ -55,6 +55,11 @@ internal sealed class DemoSchoolData
 
     public List<TimetableEntry> Timetable { get; } = [];
 
+    /// <summary>КТП (JRN-6) of the subject × grade levels that have a topic list, matching the curriculum's hours.</summary>
+    public List<LessonPlan> LessonPlans { get; } = [];
+
+    public List<PlanTopic> PlanTopics { get; } = [];
+
     public List<Lesson> Lessons { get; } = [];
 
     public List<Work> Works { get; } = [];
@@ -98,6 +103,7 @@ internal sealed class DemoSchoolBuilder
     private readonly Dictionary<Guid, AssignmentInfo> _assignments = [];
     private readonly Dictionary<Guid, HashSet<PupilInfo>> _subgroupMembers = [];
     private readonly Dictionary<(PupilInfo Pupil, DateOnly Date), DayStatus> _days = [];
+    private readonly Dictionary<(string Subject, int Grade), (int Span, List<PlanTopic> Topics)> _plans = [];
     private Room _gym = null!;
 
     private DemoSchoolBuilder(DemoSchoolSpec spec, Guid schoolId, DateTimeOffset now)
@@ -132,6 +138,7 @@ internal sealed class DemoSchoolBuilder
         builder.BuildClassesAndPupils();
         builder.BuildAssignmentsAndTimetable(new Random(spec.Seed + 1));
         builder.BuildAbsenceDays();
+        builder.BuildPlans();
         builder.BuildLessons();
         return builder._data;
     }
@@ -656,6 +663,54 @@ internal sealed class DemoSchoolBuilder
         }
     }
 
+    /// <summary>
+    /// A КТП per subject × grade level with a topic list, shaped like the lessons' topics (DemoTopics.Topic):
+    /// each topic takes «span» lessons, then review topics, until the curriculum's hours are used up.
+    /// </summary>
+    private void BuildPlans()
+    {
+        var homework = new Random(_spec.Seed + 3); // its own sequence: the journal's stays as it was
+        foreach (var group in _assignments.Values.GroupBy(a => (a.Subject.Name, a.Class.Grade)).OrderBy(g => g.Key))
+        {
+            var (subjectName, grade) = group.Key;
+            var subject = group.First().Subject;
+            var titles = DemoTopics.For(subjectName, grade);
+            if (titles.Length == 0)
+            {
+                continue;
+            }
+
+            var hours = subject.Weekly(grade) * WeeksInYear(grade);
+            var span = Math.Clamp((int)Math.Ceiling(hours / (double)titles.Length), 1, 4);
+            var plan = new LessonPlan
+            {
+                SchoolId = _schoolId,
+                AcademicYearId = YearId,
+                SubjectId = _subjects[subjectName].Id,
+                Grade = grade,
+                AuthorId = group.First().Teacher.Membership.Id,
+                UpdatedAt = At(_calendar.Start.AddDays(-7), new TimeOnly(10, 0)), // prepared before the year began
+            };
+            var topics = new List<PlanTopic>();
+            for (var index = 0; index * span < hours; index++)
+            {
+                topics.Add(new PlanTopic
+                {
+                    SchoolId = _schoolId,
+                    PlanId = plan.Id,
+                    Position = index + 1,
+                    Title = index < titles.Length ? titles[index] : $"Повторение и обобщение: {titles[index % titles.Length]}",
+                    Hours = Math.Min(span, hours - (index * span)),
+                    Homework = grade == 1 ? null : DemoTopics.Homework(subject, subject.Weekly(grade), index * span, homework),
+                });
+            }
+
+            _data.LessonPlans.Add(plan);
+            _data.PlanTopics.AddRange(topics);
+            _plans[group.Key] = (span, topics);
+        }
+    }
+
     private void BuildLessons()
     {
         var bells = _data.BellSlots.ToDictionary(b => b.Number);
@@ -726,6 +781,10 @@ internal sealed class DemoSchoolBuilder
         var topic = DemoTopics.Topic(subject, grade, k, practice: !isControl);
         var kindName = isControl ? ControlKindFor(subject, assignment.Controls) : OrdinaryKindFor(subject);
         lesson.Topic = isControl ? ControlTopic(kindName, topic) : topic;
+        if (_plans.TryGetValue((subject.Name, grade), out var plan) && k / plan.Span < plan.Topics.Count)
+        {
+            lesson.PlanTopicId = plan.Topics[k / plan.Span].Id;
+        }
 
         if (grade == 1)
         {

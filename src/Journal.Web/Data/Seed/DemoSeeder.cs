@@ -107,6 +107,8 @@ public sealed partial class DemoSeeder(IServiceScopeFactory scopes, TimeProvider
                 await InsertAsync(db, data.ParentLinks, cancellationToken);
                 await InsertAsync(db, data.Assignments, cancellationToken);
                 await InsertAsync(db, data.Timetable, cancellationToken);
+                await InsertAsync(db, data.LessonPlans, cancellationToken);
+                await BulkInsertAsync(db, data.PlanTopics, cancellationToken);
                 await BulkInsertAsync(db, data.Lessons, cancellationToken);
                 await BulkInsertAsync(db, data.Works, cancellationToken);
                 await BulkInsertAsync(db, data.Marks, cancellationToken);

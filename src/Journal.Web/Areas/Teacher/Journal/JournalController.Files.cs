@@ -18,7 +18,7 @@ public sealed partial class JournalController
         }
 
         var refused = await homeworkFiles.Attach(lesson, HttpContext.Uploads(), User.CurrentMembershipId(), cancellationToken);
-        return refused.Count == 0 ? RedirectToFiles(lesson) : await FilesRefused(lesson, refused, cancellationToken);
+        return refused.Count == 0 ? RedirectToFiles(lesson) : await FilesRefused(lessons, lesson, refused, cancellationToken);
     }
 
     [HttpPost("lesson/{id:guid}/files/{fileId:guid}/delete")]
@@ -31,7 +31,7 @@ public sealed partial class JournalController
         return outcome switch
         {
             null or { Found: false } => NotFound(),
-            { Refusal: { } refused } => await FilesRefused(lesson!, [refused], cancellationToken),
+            { Refusal: { } refused } => await FilesRefused(lessons, lesson!, [refused], cancellationToken),
             _ => RedirectToFiles(lesson!),
         };
     }
@@ -40,7 +40,7 @@ public sealed partial class JournalController
         Redirect($"/s/{tenant.SchoolSlug}/teacher/journal/lesson/{lesson.LessonId}#homework-files");
 
     private async Task<IActionResult> FilesRefused(
-        LessonDetails.Model lesson, IReadOnlyList<string> refused, CancellationToken cancellationToken)
+        LessonDetails.Handler lessons, LessonDetails.Model lesson, IReadOnlyList<string> refused, CancellationToken cancellationToken)
     {
         foreach (var message in refused)
         {
@@ -48,11 +48,6 @@ public sealed partial class JournalController
             ModelState.AddModelError(lesson.HomeworkAllowed ? "Files" : string.Empty, message);
         }
 
-        return await LessonView(lesson, new LessonDetails.Form
-        {
-            Topic = lesson.Topic,
-            Homework = lesson.Homework,
-            NoHomework = lesson.NoHomework,
-        }, cancellationToken);
+        return await LessonView(lessons, lesson, null, cancellationToken);
     }
 }

@@ -9,7 +9,7 @@ namespace Journal.Web.Areas.Teacher.Journal;
 /// <summary>The lesson page's model: the lesson and the form as typed.</summary>
 public sealed record LessonPage(
     LessonDetails.Model Lesson, LessonDetails.Form Form, IReadOnlyList<AddWork.WorkRow> Works, IReadOnlyList<AddWork.KindOption> Kinds,
-    IReadOnlyList<AttachHomeworkFile.FileRow> Files);
+    IReadOnlyList<AttachHomeworkFile.FileRow> Files, LessonDetails.PlanChoice? Plan = null);
 
 [Route("s/{school}/teacher/journal")]
 public sealed partial class JournalController(
@@ -29,12 +29,7 @@ public sealed partial class JournalController(
     public async Task<IActionResult> Lesson(Guid id, [FromServices] LessonDetails.Handler lessons, CancellationToken cancellationToken)
     {
         var lesson = await lessons.Load(id, User.CurrentMembershipId(), clock.Today, tenant.Settings.LockDays, cancellationToken);
-        return lesson is null ? NotFound() : await LessonView(lesson, new LessonDetails.Form
-        {
-            Topic = lesson.Topic,
-            Homework = lesson.Homework,
-            NoHomework = lesson.NoHomework,
-        }, cancellationToken);
+        return lesson is null ? NotFound() : await LessonView(lessons, lesson, null, cancellationToken);
     }
 
     [HttpPost("lesson/{id:guid}/works")]
@@ -57,18 +52,18 @@ public sealed partial class JournalController(
 
         return ModelState.IsValid
             ? Redirect($"/s/{tenant.SchoolSlug}/teacher/journal/lesson/{lesson.LessonId}")
-            : await LessonView(lesson, new LessonDetails.Form
-            {
-                Topic = lesson.Topic,
-                Homework = lesson.Homework,
-                NoHomework = lesson.NoHomework,
-            }, cancellationToken);
+            : await LessonView(lessons, lesson, null, cancellationToken);
     }
 
-    private async Task<IActionResult> LessonView(LessonDetails.Model lesson, LessonDetails.Form form, CancellationToken cancellationToken) =>
-        View("Lesson", new LessonPage(
-            lesson, form, await works.WorksAsync(lesson.LessonId, cancellationToken), await works.KindsAsync(cancellationToken),
-            await homeworkFiles.ListAsync(lesson.LessonId, cancellationToken)));
+    /// <summary>The lesson page; without a form as typed, the form as the lesson stands (JRN-6: or the КТП proposes).</summary>
+    private async Task<IActionResult> LessonView(
+        LessonDetails.Handler lessons, LessonDetails.Model lesson, LessonDetails.Form? form, CancellationToken cancellationToken)
+    {
+        var plan = await lessons.PlanAsync(lesson, cancellationToken);
+        return View("Lesson", new LessonPage(
+            lesson, form ?? LessonDetails.Form.For(lesson, plan), await works.WorksAsync(lesson.LessonId, cancellationToken),
+            await works.KindsAsync(cancellationToken), await homeworkFiles.ListAsync(lesson.LessonId, cancellationToken), plan));
+    }
 
     [HttpPost("lesson/{id:guid}")]
     public async Task<IActionResult> Lesson(
@@ -83,14 +78,14 @@ public sealed partial class JournalController(
 
         var validation = await validator.ValidateAsync(form, cancellationToken);
         validation.Errors.ForEach(e => ModelState.AddModelError(e.PropertyName, e.ErrorMessage));
-        if (validation.IsValid && await lessons.Save(lesson, form, cancellationToken) is { } refused)
+        if (ModelState.IsValid && await lessons.Save(lesson, form, cancellationToken) is { } refused)
         {
             ModelState.AddModelError(string.Empty, refused);
         }
 
         return ModelState.IsValid
             ? Redirect($"/s/{tenant.SchoolSlug}/teacher/journal/{lesson.AssignmentId}?saved={lesson.LessonId}")
-            : await LessonView(lesson, form, cancellationToken);
+            : await LessonView(lessons, lesson, form, cancellationToken);
     }
 
     /// <summary>JSON, called by the grid for each cell; anti-forgery token in the X-CSRF-TOKEN header.</summary>
