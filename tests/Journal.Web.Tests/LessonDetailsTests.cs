@@ -59,6 +59,32 @@ public sealed class LessonDetailsTests(JournalApp app)
     }
 
     [Fact]
+    public async Task DL1_a_topic_first_written_after_the_lesson_day_is_late_one_written_ahead_is_not()
+    {
+        var (client, lessons) = await TeacherAsync("5Б — Математика");
+        await using var sql = await Sql.OpenAsync(app, await app.SchoolIdAsync("demo"));
+        var ids = lessons.Select(l => Guid.Parse(l.Split('/')[^1])).ToArray();
+        var today = Journal.Domain.Schools.SchoolClock.For(TimeProvider.System, "Asia/Yekaterinburg").Today;
+        var past = await sql.ScalarAsync<Guid>(
+            "SELECT id FROM lessons WHERE id = ANY(@ids) AND date BETWEEN @from AND @to ORDER BY date LIMIT 1",
+            ("ids", ids), ("from", today.AddDays(-10)), ("to", today.AddDays(-2)));
+        var ahead = await sql.ScalarAsync<Guid>(
+            "SELECT id FROM lessons WHERE id = ANY(@ids) AND date > @today ORDER BY date DESC LIMIT 1", ("ids", ids), ("today", today));
+        await sql.ScalarAsync<int>(
+            "UPDATE lessons SET topic = NULL, homework = NULL, details_entered_at = NULL WHERE id = @id", ("id", past));
+        var url = lessons[0][..lessons[0].LastIndexOf('/')];
+
+        (await PostAsync(client, $"{url}/{past}", "Деление десятичных дробей", "№ 1250", none: false)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await PostAsync(client, $"{url}/{ahead}", "Проценты", "№ 1301", none: false)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await PostAsync(client, $"{url}/{ahead}", "Проценты. Решение задач", "№ 1302", none: false)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        (await sql.ScalarAsync<bool>("SELECT details_late FROM lessons WHERE id = @id AND details_entered_at IS NOT NULL", ("id", past))).ShouldBeTrue();
+        (await sql.ScalarAsync<string>(
+                "SELECT details_late || '|' || (details_entered_at IS NOT NULL) FROM lessons WHERE id = @id", ("id", ahead)))
+            .ShouldBe("false|true");
+    }
+
+    [Fact]
     public async Task A_lesson_without_homework_is_marked_as_such()
     {
         var (client, lessons) = await TeacherAsync("5Б — Математика");

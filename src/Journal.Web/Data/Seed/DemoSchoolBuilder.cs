@@ -781,6 +781,9 @@ internal sealed class DemoSchoolBuilder
         var topic = DemoTopics.Topic(subject, grade, k, practice: !isControl);
         var kindName = isControl ? ControlKindFor(subject, assignment.Controls) : OrdinaryKindFor(subject);
         lesson.Topic = isControl ? ControlTopic(kindName, topic) : topic;
+        // Topic and homework are written during the lesson (DL-1), so the seed has no late ones.
+        var written = At(lesson.Date, bell.StartTime.AddMinutes(5));
+        lesson.DetailsEnteredAt = Clamp(written, written);
         if (_plans.TryGetValue((subject.Name, grade), out var plan) && k / plan.Span < plan.Topics.Count)
         {
             lesson.PlanTopicId = plan.Topics[k / plan.Span].Id;

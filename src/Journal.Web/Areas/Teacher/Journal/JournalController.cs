@@ -78,7 +78,7 @@ public sealed partial class JournalController(
 
         var validation = await validator.ValidateAsync(form, cancellationToken);
         validation.Errors.ForEach(e => ModelState.AddModelError(e.PropertyName, e.ErrorMessage));
-        if (ModelState.IsValid && await lessons.Save(lesson, form, cancellationToken) is { } refused)
+        if (ModelState.IsValid && await lessons.Save(lesson, form, tenant.Settings.EntryDeadline, cancellationToken) is { } refused)
         {
             ModelState.AddModelError(string.Empty, refused);
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using FluentValidation;
 using Journal.Domain.Policies;
+using Journal.Domain.Schools;
 using Journal.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -73,7 +74,7 @@ public static class LessonDetails
         }
     }
 
-    public sealed class Handler(JournalDbContext db)
+    public sealed class Handler(JournalDbContext db, SchoolClock clock)
     {
         public async Task<Model?> Load(Guid lessonId, Guid teacherId, DateOnly today, int lockDays, CancellationToken cancellationToken)
         {
@@ -93,7 +94,7 @@ public static class LessonDetails
 
         /// <summary>Saves the form; returns an error (Russian) when the lesson refuses it, or null.</summary>
         public async Task<string?> Save(
-            Model lesson, Form form, CancellationToken cancellationToken)
+            Model lesson, Form form, TimeOnly entryDeadline, CancellationToken cancellationToken)
         {
             if (lesson.LockReason is { } locked)
             {
@@ -134,6 +135,15 @@ public static class LessonDetails
             entity.Homework = homework;
             entity.NoHomework = form.NoHomework;
             entity.PlanTopicId = form.PlanTopicId;
+            if (entity.DetailsEnteredAt is null)
+            {
+                // DL-1, DL-4: the first entry of topic and homework counts as late after the lesson day's
+                // deadline (monitoring counts it; nothing is refused). Later edits don't change it.
+                var now = clock.Now;
+                entity.DetailsEnteredAt = now.ToUniversalTime();
+                entity.DetailsLate = EntryDeadline.IsLate(lesson.Date, now.DateTime, entryDeadline);
+            }
+
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
