@@ -171,7 +171,14 @@ public static class Startup
 
         app.UseResponseCompression();
         app.UseRequestLocalization();
-        app.UseSerilogRequestLogging();
+        app.UseSerilogRequestLogging(options =>
+            // A client that went away mid-request (a closed tab, a load tool stopping) is not a server error.
+            options.GetLevel = (http, _, exception) =>
+                exception is OperationCanceledException && http.RequestAborted.IsCancellationRequested
+                    ? Serilog.Events.LogEventLevel.Information
+                    : exception is not null || http.Response.StatusCode >= 500
+                        ? Serilog.Events.LogEventLevel.Error
+                        : Serilog.Events.LogEventLevel.Information);
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();

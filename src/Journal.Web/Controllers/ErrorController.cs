@@ -16,11 +16,18 @@ public sealed class ErrorController : Controller
         return View("Status", StatusModel.For(StatusCodes.Status500InternalServerError));
     }
 
+    /// <summary>
+    /// No bound parameters on purpose: binding would read the form of a re-executed POST, and a body over
+    /// the size limit (a 50 MB «form») would turn the page about it into a 404.
+    /// </summary>
     [Route("/status/{code:int}")]
     [IgnoreAntiforgeryToken]
-    public IActionResult Status([FromRoute] int code)
+    public IActionResult Status()
     {
-        code = code is >= 400 and <= 599 ? code : StatusCodes.Status404NotFound;
+        var code = int.TryParse(RouteData.Values["code"] as string, System.Globalization.CultureInfo.InvariantCulture, out var asked)
+                   && asked is >= 400 and <= 599
+            ? asked
+            : StatusCodes.Status404NotFound;
         Response.StatusCode = code;
         return View("Status", StatusModel.For(code));
     }
@@ -30,7 +37,7 @@ public sealed record StatusModel(int Code, string Title, string Text)
 {
     public static StatusModel For(int code) => code switch
     {
-        400 => new(code, "Запрос отклонён", "Форма устарела или повреждена. Обновите страницу и повторите действие."),
+        400 => new(code, "Запрос отклонён", "Форма устарела, повреждена или слишком велика. Обновите страницу и повторите действие."),
         403 => new(code, "Доступ запрещён", "У вас нет прав на эту страницу."),
         404 => new(code, "Страница не найдена", "Такой страницы нет или у вас нет к ней доступа."),
         _ => new(code, "Что-то пошло не так", "Произошла ошибка на сервере. Мы уже знаем о ней; попробуйте ещё раз через минуту."),
