@@ -20,7 +20,7 @@ public sealed class ConcurrentSaveTests(JournalApp app)
             """
             SELECT l.id FROM lessons l JOIN teaching_assignments a ON a.id = l.assignment_id JOIN classes c ON c.id = a.class_id
             JOIN memberships m ON m.id = a.teacher_id JOIN users u ON u.id = m.user_id JOIN subjects s ON s.id = a.subject_id
-            WHERE u.user_name = 'teacher@demo' AND c.grade = 5 AND c.letter = 'А' AND s.name = 'Математика'
+            WHERE u.user_name = 'teacher@demo' AND c.grade = 5 AND c.letter = 'Б' AND s.name = 'Математика'
               AND l.date BETWEEN @from AND @to
             ORDER BY l.date LIMIT 1
             """,
@@ -34,6 +34,7 @@ public sealed class ConcurrentSaveTests(JournalApp app)
             ORDER BY p.last_name DESC OFFSET 1 LIMIT 1
             """,
             ("l", lesson));
+        // 5Б, not 5А: SubstitutionTests counts the lessons classteacher@demo substitutes in 5А maths.
         await sql.ScalarAsync<int>("UPDATE lessons SET substitute_teacher_id = @s WHERE id = @l", ("s", substitute), ("l", lesson));
         var before = await sql.ScalarAsync<long>(
             "SELECT count(*) FROM journal_changes WHERE lesson_id = @l AND pupil_id = @p", ("l", lesson), ("p", pupil));

@@ -12,20 +12,41 @@ public sealed class CorrectionTests(JournalApp app)
 {
     private sealed record LockedCell(Guid Lesson, Guid? Work, Guid Pupil, string Value);
 
-    /// <summary>A cell of teacher@demo's 5А maths in a lesson past the lock, in the given row (each test its own row).</summary>
-    private static async Task<(HttpClient Client, LockedCell Cell)> LockedCellAsync(JournalApp app, int row)
+    /// <summary>
+    /// A cell of teacher@demo's 5А maths in a lesson past the lock, in the given row (each test its own row):
+    /// in the current period, or in an earlier one during a period's first two weeks.
+    /// </summary>
+    private static async Task<(HttpClient Client, LockedCell Cell)> LockedCellAsync(JournalApp app, int row, bool withWork = false)
     {
         var client = await app.SignInAsync("teacher@demo");
-        var home = await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync("/s/demo/teacher"));
-        var link = home.QuerySelectorAll(".journal-list a").Single(a => a.TextContent.Trim() == "5А — Математика").GetAttribute("href")!;
-        var page = await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync(link));
+        var page = await JournalWithLockedLessonsAsync(client);
         var columns = page.QuerySelectorAll("thead th.work-col");
-        var column = columns.Select((th, index) => (th, index)).First(c => c.th.GetAttribute("data-correctable") == "true");
+        var column = columns.Select((th, index) => (th, index)).First(c => c.th.GetAttribute("data-correctable") == "true"
+                                                                       && (!withWork || !string.IsNullOrEmpty(c.th.GetAttribute("data-work"))));
         var cell = (IHtmlInputElement)page.QuerySelectorAll($"input.cell[data-col='{column.index.ToString(CultureInfo.InvariantCulture)}']")[row];
         var work = column.th.GetAttribute("data-work");
         return (client, new LockedCell(
             Guid.Parse(column.th.GetAttribute("data-lesson")!), string.IsNullOrEmpty(work) ? null : Guid.Parse(work),
             Guid.Parse(cell.Closest("tr")!.GetAttribute("data-pupil")!), cell.Value));
+    }
+
+    internal static async Task<AngleSharp.Html.Dom.IHtmlDocument> JournalWithLockedLessonsAsync(HttpClient client)
+    {
+        var home = await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync("/s/demo/teacher"));
+        var link = home.QuerySelectorAll(".journal-list a").Single(a => a.TextContent.Trim() == "5А — Математика").GetAttribute("href")!;
+        var page = await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync(link));
+        var periods = page.QuerySelectorAll("a[href*='?period=']").Select(a => a.GetAttribute("href")!).Reverse().ToList();
+        foreach (var period in periods)
+        {
+            if (page.QuerySelector("th.work-col[data-correctable]") is not null)
+            {
+                break;
+            }
+
+            page = await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync(period));
+        }
+
+        return page;
     }
 
     private static async Task<HttpResponseMessage> FileAsync(
@@ -99,13 +120,14 @@ public sealed class CorrectionTests(JournalApp app)
     private static Task<Guid> PendingRequestAsync(Sql sql, LockedCell cell) => sql.ScalarAsync<Guid>(
         "SELECT id FROM correction_requests WHERE lesson_id = @l AND pupil_id = @p AND status = 'Pending'", ("l", cell.Lesson), ("p", cell.Pupil));
 
+    /// <summary>The cell as the grid shows it: the work's mark, else the lesson's absence.</summary>
     private static Task<string> CellAsync(Sql sql, LockedCell cell) => sql.ScalarAsync<string>(
         """
         SELECT coalesce((SELECT m.value FROM marks m JOIN works w ON w.id = m.work_id
-                         WHERE w.lesson_id = @l AND m.pupil_id = @p ORDER BY w.id LIMIT 1),
+                         WHERE w.lesson_id = @l AND m.pupil_id = @p AND (w.id = @w OR @w IS NULL) ORDER BY w.id LIMIT 1),
                         (SELECT a.kind FROM absences a WHERE a.lesson_id = @l AND a.pupil_id = @p), '')
         """,
-        ("l", cell.Lesson), ("p", cell.Pupil));
+        ("l", cell.Lesson), ("p", cell.Pupil), ("w", (object?)cell.Work ?? DBNull.Value));
 
     [Fact]
     public async Task LCK2_the_deputy_approves_a_request_with_a_registration_number_and_the_change_is_in_history()
@@ -129,7 +151,8 @@ public sealed class CorrectionTests(JournalApp app)
         (await sql.ScalarAsync<string>("SELECT status || '|' || registration_number || '|' || applied_value FROM correction_requests WHERE id = @r", ("r", request)))
             .ShouldBe($"Applied|45/11|{wanted}");
         (await sql.ScalarAsync<string>(
-                "SELECT new_value || '|' || ground || '|' || is_late FROM journal_changes WHERE correction_request_id = @r", ("r", request)))
+                "SELECT new_value || '|' || ground || '|' || is_late FROM journal_changes WHERE correction_request_id = @r AND target = 'Mark'",
+                ("r", request)))
             .ShouldBe($"{wanted}|Correction|false");
         var grid = await new HtmlParser().ParseDocumentAsync(await teacher.GetStringAsync(
             (await new HtmlParser().ParseDocumentAsync(await teacher.GetStringAsync("/s/demo/teacher")))
@@ -141,7 +164,7 @@ public sealed class CorrectionTests(JournalApp app)
     }
 
     [Fact]
-    public async Task LCK2_a_retake_is_entered_on_the_ground_of_a_retake_and_clearing_an_absence_works_too()
+    public async Task LCK2_a_retake_is_entered_on_the_ground_of_a_retake()
     {
         var (teacher, cell) = await LockedCellAsync(app, row: 5);
         await using var sql = await DemoSqlAsync();
@@ -154,6 +177,42 @@ public sealed class CorrectionTests(JournalApp app)
         (await sql.ScalarAsync<string>("SELECT ground FROM journal_changes WHERE correction_request_id = @r AND target = 'Mark'", ("r", request)))
             .ShouldBe("Retake");
         (await CellAsync(sql, cell)).ShouldBe("3");
+    }
+
+    [Fact]
+    public async Task LCK2_an_approved_absence_replaces_the_cells_mark_and_no_one_approves_their_own_request()
+    {
+        var (teacher, cell) = await LockedCellAsync(app, row: 17, withWork: true);
+        await using var sql = await DemoSqlAsync();
+        // The cell holds a mark: the pupil was in fact ill that day.
+        await sql.ScalarAsync<int>(
+            """
+            INSERT INTO marks (school_id, id, work_id, pupil_id, value, author_id, entered_at)
+            SELECT w.school_id, gen_random_uuid(), w.id, @p, '4', a.teacher_id, now()
+            FROM works w JOIN lessons l ON l.id = w.lesson_id JOIN teaching_assignments a ON a.id = l.assignment_id
+            WHERE w.id = @w ON CONFLICT DO NOTHING
+            """,
+            ("p", cell.Pupil), ("w", cell.Work!.Value));
+        (await FileAsync(teacher, cell, "б")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var request = await PendingRequestAsync(sql, cell);
+        var deputy = await app.SignInAsync("deputy@demo");
+        (await deputy.GetStringAsync($"/s/demo/deputy/corrections/{request}")).ShouldContain("сейчас в журнале «4»");
+        var deputyMember = await sql.ScalarAsync<Guid>(
+            "SELECT m.id FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.user_name = 'deputy@demo'");
+        var filer = await sql.ScalarAsync<Guid>("SELECT requested_by_id FROM correction_requests WHERE id = @r", ("r", request));
+        await sql.ScalarAsync<int>("UPDATE correction_requests SET requested_by_id = @d WHERE id = @r", ("d", deputyMember), ("r", request));
+
+        var own = await DecideAsync(deputy, request, "approve", new() { ["RegistrationNumber"] = "9", ["Value"] = "б" });
+
+        (await own.Content.ReadAsStringAsync()).ShouldContain("Свою заявку рассматривает другой");
+        await sql.ScalarAsync<int>("UPDATE correction_requests SET requested_by_id = @t WHERE id = @r", ("t", filer), ("r", request));
+        (await DecideAsync(deputy, request, "approve", new() { ["RegistrationNumber"] = "9", ["Value"] = "б" })).StatusCode
+            .ShouldBe(HttpStatusCode.Redirect);
+        (await sql.ScalarAsync<long>(
+                "SELECT count(*) FROM marks WHERE work_id = @w AND pupil_id = @p", ("w", cell.Work!.Value), ("p", cell.Pupil)))
+            .ShouldBe(0);
+        (await sql.ScalarAsync<string>("SELECT kind FROM absences WHERE lesson_id = @l AND pupil_id = @p", ("l", cell.Lesson), ("p", cell.Pupil)))
+            .ShouldBe("Ill");
     }
 
     [Fact]

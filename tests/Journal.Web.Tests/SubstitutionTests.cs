@@ -32,7 +32,15 @@ public sealed class SubstitutionTests(JournalApp app)
         await sql.ScalarAsync<int>("UPDATE lessons SET substitute_teacher_id = @s WHERE id = @l", ("s", substitute), ("l", given));
 
         var client = await app.SignInAsync("classteacher@demo");
-        var page = await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync($"/s/demo/teacher/journal/{assignment}"));
+        // The period holding the lesson (early in a quarter it may be the previous one).
+        var period = await sql.ScalarAsync<Guid>(
+            """
+            SELECT p.id FROM study_periods p JOIN lessons l ON l.id = @l AND l.date BETWEEN p.start_date AND p.end_date
+            JOIN grade_period_kinds k ON k.academic_year_id = p.academic_year_id AND k.kind = p.kind AND k.grade = 5
+            """,
+            ("l", given));
+        var journalUrl = $"/s/demo/teacher/journal/{assignment}?period={period}";
+        var page = await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync(journalUrl));
         var columns = page.QuerySelectorAll("thead th.work-col");
         var editable = page.QuerySelectorAll("input.cell:not([readonly])")
             .Select(c => columns[int.Parse(c.GetAttribute("data-col")!, System.Globalization.CultureInfo.InvariantCulture)].GetAttribute("data-lesson"))
@@ -53,7 +61,7 @@ public sealed class SubstitutionTests(JournalApp app)
                 ("l", given), ("p", pupil)))
             .ShouldBe(substitute);
         var owner = await app.SignInAsync("teacher@demo");
-        var journal = await new HtmlParser().ParseDocumentAsync(await owner.GetStringAsync($"/s/demo/teacher/journal/{assignment}"));
+        var journal = await new HtmlParser().ParseDocumentAsync(await owner.GetStringAsync(journalUrl));
         journal.QuerySelectorAll("thead th.date-col").ShouldContain(th => th.GetAttribute("title")!.StartsWith("Замена: Никитина М. С.", StringComparison.Ordinal));
         (await (await app.SignInAsync("teacher@demo2")).GetAsync($"/s/demo2/teacher/journal/{assignment}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }

@@ -122,6 +122,12 @@ public static class DecideCorrection
                     return $"Заявка № {request.Number} уже рассмотрена.";
                 }
 
+                // LCK-2: approval is someone else's: a Deputy who also teaches doesn't decide their own request.
+                if (request.RequestedById == deputyId)
+                {
+                    return "Свою заявку рассматривает другой заместитель директора или директор.";
+                }
+
                 if (await decide(request) is { } error)
                 {
                     return error;

@@ -189,9 +189,10 @@ public static class FileCorrection
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 // Numbers are sequential per school: one filer at a time takes the next.
                 await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended('correction-numbers:' || current_setting('app.school_id'), 0))", cancellationToken);
+                // One pending request per cell (pupil × work column of the lesson), whatever it asks for.
                 var pending = await db.CorrectionRequests
                     .Where(r => r.Status == CorrectionStatus.Pending && r.LessonId == lesson.LessonId && r.PupilId == form.PupilId
-                                && (r.WorkId == workOfCell || r.Target == ChangeTarget.Absence && target == ChangeTarget.Absence))
+                                && r.WorkId == workOfCell)
                     .Select(r => (int?)r.Number).FirstOrDefaultAsync(cancellationToken);
                 if (pending is { } open)
                 {
@@ -205,7 +206,8 @@ public static class FileCorrection
                     Number = number,
                     LessonId = lesson.LessonId,
                     PupilId = form.PupilId,
-                    WorkId = target == ChangeTarget.Mark ? workOfCell : null,
+                    // The cell's work even for an absence: entering «б» there removes that work's mark, as in the grid.
+                    WorkId = workOfCell,
                     Target = target,
                     CurrentValue = current,
                     RequestedValue = requested.Length == 0 ? null : requested,
