@@ -64,6 +64,15 @@ public sealed class SubstitutionTests(JournalApp app)
         var journal = await new HtmlParser().ParseDocumentAsync(await owner.GetStringAsync(journalUrl));
         journal.QuerySelectorAll("thead th.date-col").ShouldContain(th => th.GetAttribute("title")!.StartsWith("Замена: Никитина М. С.", StringComparison.Ordinal));
         (await (await app.SignInAsync("teacher@demo2")).GetAsync($"/s/demo2/teacher/journal/{assignment}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        // Only the periods of the lessons given: the substitute can't browse the journal's other quarters.
+        page.QuerySelectorAll("a[href*='?period=']").Length.ShouldBe(1);
+        var otherPeriod = await sql.ScalarAsync<Guid>(
+            """
+            SELECT p.id FROM study_periods p JOIN grade_period_kinds k ON k.academic_year_id = p.academic_year_id AND k.kind = p.kind AND k.grade = 5
+            WHERE p.id <> @p LIMIT 1
+            """,
+            ("p", period));
+        (await client.GetAsync($"/s/demo/teacher/journal/{assignment}?period={otherPeriod}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     private static async Task<HttpStatusCode> SaveAsync(HttpClient client, string token, Guid lesson, Guid pupil, string value)

@@ -77,7 +77,11 @@ public static class JournalGrid
 
             var periods = await db.StudyPeriods.AsNoTracking()
                 .Where(p => p.AcademicYearId == header.YearId
-                            && db.GradePeriodKinds.Any(k => k.AcademicYearId == header.YearId && k.Grade == header.Grade && k.Kind == p.Kind))
+                            && db.GradePeriodKinds.Any(k => k.AcademicYearId == header.YearId && k.Grade == header.Grade && k.Kind == p.Kind)
+                            // A substitute sees only the periods of the lessons they gave.
+                            && (header.IsOwner
+                                || db.Lessons.Any(l => l.AssignmentId == header.AssignmentId && l.SubstituteTeacherId == query.TeacherId
+                                                       && l.Date >= p.StartDate && l.Date <= p.EndDate)))
                 .OrderBy(p => p.Number)
                 .Select(p => new { p.Id, p.Kind, p.Number, p.StartDate, p.EndDate })
                 .ToListAsync(cancellationToken);
