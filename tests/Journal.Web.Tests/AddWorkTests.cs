@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using AngleSharp.Html.Parser;
 using Journal.Web.Tests.Infrastructure;
 using Shouldly;
@@ -56,6 +57,43 @@ public sealed class AddWorkTests(JournalApp app)
         var after = await WorkColumnsAsync();
         after.Count.ShouldBe(before + 1);
         after.ShouldContain(th => th.TextContent.Contains("×2,5"));
+    }
+
+    [Fact]
+    public async Task An_absence_typed_under_a_second_work_shows_in_every_column_of_the_lesson_without_a_mark()
+    {
+        var client = await app.SignInAsync("teacher@demo");
+        var home = await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync("/s/demo/teacher"));
+        var journal = home.QuerySelectorAll(".journal-list a").Single(a => a.TextContent.Trim() == "5Б — Математика").GetAttribute("href")!;
+        var grid = await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync(journal));
+        var open = grid.QuerySelectorAll("input.cell:not([readonly])").ToList();
+        var lastColumn = open.Max(c => int.Parse(c.GetAttribute("data-col")!, System.Globalization.CultureInfo.InvariantCulture));
+        var lessonId = grid.QuerySelectorAll("thead th.work-col")[lastColumn].GetAttribute("data-lesson")!;
+        var lesson = $"/s/demo/teacher/journal/lesson/{lessonId}";
+        // Two works of its own (a lesson without works shows one placeholder column).
+        (await AddAsync(client, lesson, await KindAsync("demo", "Тест"), "")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await AddAsync(client, lesson, await KindAsync("demo", "Тест"), "")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        grid = await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync(journal));
+        var columns = grid.QuerySelectorAll("thead th.work-col").Select((th, i) => (th, i))
+            .Where(c => c.th.GetAttribute("data-lesson") == lessonId).ToList();
+        columns.Count.ShouldBeGreaterThan(1);
+        var row = grid.QuerySelectorAll("tbody tr[data-pupil]").First(tr => columns.All(c =>
+            tr.QuerySelector($"input.cell[data-col='{c.i}']") is { } input && string.IsNullOrEmpty(input.GetAttribute("value"))));
+        var token = grid.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/s/demo/teacher/journal/cell")
+        {
+            Content = JsonContent.Create(new
+            {
+                operationId = Guid.NewGuid(), lessonId = Guid.Parse(lessonId), workId = Guid.Parse(columns[^1].th.GetAttribute("data-work")!),
+                pupilId = Guid.Parse(row.GetAttribute("data-pupil")!), value = "н",
+            }),
+        };
+        request.Headers.Add("X-CSRF-TOKEN", token);
+        (await client.SendAsync(request)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var after = await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync(journal));
+        var cells = after.QuerySelector($"tr[data-pupil='{row.GetAttribute("data-pupil")}']")!;
+        columns.ShouldAllBe(c => cells.QuerySelector($"input.cell[data-col='{c.i}']")!.GetAttribute("value") == "н");
     }
 
     [Theory]
