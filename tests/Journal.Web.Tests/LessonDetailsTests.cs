@@ -59,7 +59,7 @@ public sealed class LessonDetailsTests(JournalApp app)
     }
 
     [Fact]
-    public async Task DL1_a_topic_first_written_after_the_lesson_day_is_late_one_written_ahead_is_not()
+    public async Task DL1_a_topic_or_homework_first_written_after_the_lesson_day_is_late_one_written_ahead_is_not()
     {
         var (client, lessons) = await TeacherAsync("5Б — Математика");
         await using var sql = await Sql.OpenAsync(app, await app.SchoolIdAsync("demo"));
@@ -71,17 +71,25 @@ public sealed class LessonDetailsTests(JournalApp app)
         var ahead = await sql.ScalarAsync<Guid>(
             "SELECT id FROM lessons WHERE id = ANY(@ids) AND date > @today ORDER BY date DESC LIMIT 1", ("ids", ids), ("today", today));
         await sql.ScalarAsync<int>(
-            "UPDATE lessons SET topic = NULL, homework = NULL, details_entered_at = NULL WHERE id = @id", ("id", past));
+            """
+            UPDATE lessons SET topic = NULL, homework = NULL, no_homework = false, details_entered_at = NULL, homework_entered_at = NULL
+            WHERE id = @id
+            """,
+            ("id", past));
         var url = lessons[0][..lessons[0].LastIndexOf('/')];
 
+        (await PostAsync(client, $"{url}/{past}", "Деление десятичных дробей", "", none: false)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await sql.ScalarAsync<bool>("SELECT homework_entered_at IS NULL FROM lessons WHERE id = @id", ("id", past))).ShouldBeTrue();
         (await PostAsync(client, $"{url}/{past}", "Деление десятичных дробей", "№ 1250", none: false)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await PostAsync(client, $"{url}/{ahead}", "Проценты", "№ 1301", none: false)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await PostAsync(client, $"{url}/{ahead}", "Проценты. Решение задач", "№ 1302", none: false)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
-        (await sql.ScalarAsync<bool>("SELECT details_late FROM lessons WHERE id = @id AND details_entered_at IS NOT NULL", ("id", past))).ShouldBeTrue();
-        (await sql.ScalarAsync<string>(
-                "SELECT details_late || '|' || (details_entered_at IS NOT NULL) FROM lessons WHERE id = @id", ("id", ahead)))
-            .ShouldBe("false|true");
+        const string Entered = """
+            SELECT details_late || '|' || (details_entered_at IS NOT NULL) || '|' || homework_late || '|' || (homework_entered_at IS NOT NULL)
+            FROM lessons WHERE id = @id
+            """;
+        (await sql.ScalarAsync<string>(Entered, ("id", past))).ShouldBe("true|true|true|true");
+        (await sql.ScalarAsync<string>(Entered, ("id", ahead))).ShouldBe("false|true|false|true");
     }
 
     [Fact]

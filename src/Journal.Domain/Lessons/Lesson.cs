@@ -28,11 +28,17 @@ public class Lesson : SchoolEntity
     /// <summary>The КТП topic this lesson gave (JRN-6), when the topic was picked from the plan.</summary>
     public Guid? PlanTopicId { get; set; }
 
-    /// <summary>When the topic and homework were last written (DL-1), null if never.</summary>
+    /// <summary>When the topic was first written (DL-1), null if never.</summary>
     public DateTimeOffset? DetailsEnteredAt { get; set; }
 
-    /// <summary>Written after the entry deadline of the lesson day (DL-1, DL-4): counted by monitoring.</summary>
+    /// <summary>The topic was first written after the lesson day's deadline (DL-1, DL-4): counted by monitoring.</summary>
     public bool DetailsLate { get; set; }
+
+    /// <summary>When homework (or «без задания») was first given (DL-1), null if never.</summary>
+    public DateTimeOffset? HomeworkEnteredAt { get; set; }
+
+    /// <summary>The homework was first given after the lesson day's deadline (DL-1, DL-4).</summary>
+    public bool HomeworkLate { get; set; }
 }
 
 /// <summary>Вид работы with its default weight: a school setting (JRN-2).</summary>

@@ -413,6 +413,14 @@ namespace Journal.Web.Data.Migrations
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("homework");
 
+                    b.Property<DateTimeOffset?>("HomeworkEnteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("homework_entered_at");
+
+                    b.Property<bool>("HomeworkLate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("homework_late");
+
                     b.Property<int>("LessonNumber")
                         .HasColumnType("integer")
                         .HasColumnName("lesson_number");

@@ -784,6 +784,7 @@ internal sealed class DemoSchoolBuilder
         // Topic and homework are written during the lesson (DL-1), so the seed has no late ones.
         var written = At(lesson.Date, bell.StartTime.AddMinutes(5));
         lesson.DetailsEnteredAt = Clamp(written, written);
+        lesson.HomeworkEnteredAt = lesson.DetailsEnteredAt;
         if (_plans.TryGetValue((subject.Name, grade), out var plan) && k / plan.Span < plan.Topics.Count)
         {
             lesson.PlanTopicId = plan.Topics[k / plan.Span].Id;

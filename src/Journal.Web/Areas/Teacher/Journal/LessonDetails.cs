@@ -135,13 +135,20 @@ public static class LessonDetails
             entity.Homework = homework;
             entity.NoHomework = form.NoHomework;
             entity.PlanTopicId = form.PlanTopicId;
+            // DL-1, DL-4: the first entry of the topic, and separately of the homework (or «без задания»), counts
+            // as late after the lesson day's deadline (monitoring counts it; nothing is refused). Edits keep it.
+            var now = clock.Now;
+            var late = EntryDeadline.IsLate(lesson.Date, now.DateTime, entryDeadline);
             if (entity.DetailsEnteredAt is null)
             {
-                // DL-1, DL-4: the first entry of topic and homework counts as late after the lesson day's
-                // deadline (monitoring counts it; nothing is refused). Later edits don't change it.
-                var now = clock.Now;
                 entity.DetailsEnteredAt = now.ToUniversalTime();
-                entity.DetailsLate = EntryDeadline.IsLate(lesson.Date, now.DateTime, entryDeadline);
+                entity.DetailsLate = late;
+            }
+
+            if (entity.HomeworkEnteredAt is null && (entity.Homework is not null || entity.NoHomework))
+            {
+                entity.HomeworkEnteredAt = now.ToUniversalTime();
+                entity.HomeworkLate = late;
             }
 
             try
