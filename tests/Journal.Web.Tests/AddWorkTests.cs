@@ -96,6 +96,52 @@ public sealed class AddWorkTests(JournalApp app)
         columns.ShouldAllBe(c => cells.QuerySelector($"input.cell[data-col='{c.i}']")!.GetAttribute("value") == "н");
     }
 
+    [Fact]
+    public async Task DL2_a_control_work_mark_days_after_the_lesson_is_on_time_an_answer_mark_is_late()
+    {
+        var client = await app.SignInAsync("teacher@demo");
+        await using var sql = await Sql.OpenAsync(app, await app.SchoolIdAsync("demo"));
+        var today = Journal.Domain.Schools.SchoolClock.For(TimeProvider.System, "Asia/Yekaterinburg").Today;
+        var lesson = await sql.ScalarAsync<Guid>(
+            """
+            SELECT l.id FROM lessons l JOIN teaching_assignments a ON a.id = l.assignment_id JOIN classes c ON c.id = a.class_id
+            JOIN memberships m ON m.id = a.teacher_id JOIN users u ON u.id = m.user_id
+            WHERE u.user_name = 'teacher@demo' AND c.grade = 5 AND c.letter = 'А' AND l.date BETWEEN @from AND @to
+            ORDER BY l.date DESC LIMIT 1
+            """,
+            ("from", today.AddDays(-3)), ("to", today.AddDays(-1)));
+        var pupil = await sql.ScalarAsync<Guid>(
+            """
+            SELECT e.pupil_id FROM enrolments e JOIN lessons l ON l.id = @l JOIN teaching_assignments a ON a.id = l.assignment_id
+            JOIN pupils p ON p.id = e.pupil_id WHERE e.class_id = a.class_id AND e.to_date IS NULL ORDER BY p.last_name OFFSET 3 LIMIT 1
+            """,
+            ("l", lesson));
+        var url = $"/s/demo/teacher/journal/lesson/{lesson}";
+        (await AddAsync(client, url, await KindAsync("demo", "Контрольная работа"), "")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var control = await sql.ScalarAsync<Guid>(
+            "SELECT w.id FROM works w JOIN work_kinds k ON k.id = w.kind_id WHERE w.lesson_id = @l AND k.name = 'Контрольная работа' ORDER BY w.id DESC LIMIT 1",
+            ("l", lesson));
+        (await AddAsync(client, url, await KindAsync("demo", "Ответ на уроке"), "")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var answer = await sql.ScalarAsync<Guid>(
+            "SELECT w.id FROM works w JOIN work_kinds k ON k.id = w.kind_id WHERE w.lesson_id = @l AND k.name = 'Ответ на уроке' ORDER BY w.id DESC LIMIT 1",
+            ("l", lesson));
+        var token = await JournalApp.AntiforgeryTokenAsync(client, url);
+
+        foreach (var (work, value) in new[] { (control, "4"), (answer, "5") })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/s/demo/teacher/journal/cell")
+            {
+                Content = JsonContent.Create(new { operationId = Guid.NewGuid(), lessonId = lesson, workId = work, pupilId = pupil, value }),
+            };
+            request.Headers.Add("X-CSRF-TOKEN", token);
+            (await client.SendAsync(request)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        const string Late = "SELECT is_late FROM journal_changes WHERE work_id = @w AND pupil_id = @p ORDER BY at DESC LIMIT 1";
+        (await sql.ScalarAsync<bool>(Late, ("w", control), ("p", pupil))).ShouldBeFalse();
+        (await sql.ScalarAsync<bool>(Late, ("w", answer), ("p", pupil))).ShouldBeTrue();
+    }
+
     [Theory]
     [InlineData("demo", "0", "Вес работы — число от 0,1 до 10")]
     [InlineData("demo", "много", "Вес работы — число от 0,1 до 10")]

@@ -56,20 +56,21 @@ public static class EditLock
 /// </summary>
 public static class EntryDeadline
 {
-    public static bool IsLate(DateOnly lessonDate, DateTime enteredAtLocal, TimeOnly deadline, int workingDays = 0) =>
-        enteredAtLocal > DueDay(lessonDate, workingDays).ToDateTime(deadline);
+    public static bool IsLate(
+        DateOnly lessonDate, DateTime enteredAtLocal, TimeOnly deadline, int workingDays = 0, Func<DateOnly, bool>? isDayOff = null) =>
+        enteredAtLocal > DueDay(lessonDate, workingDays, isDayOff).ToDateTime(deadline);
 
     /// <summary>
-    /// DL-2: the day a work's marks are due, counting working days (Monday to Friday) after the lesson;
-    /// 0 days is the lesson's own day.
+    /// DL-2: the day a work's marks are due, counting working days (Monday to Friday, not the school's
+    /// holidays) after the lesson; 0 days is the lesson's own day.
     /// </summary>
-    public static DateOnly DueDay(DateOnly lessonDate, int workingDays)
+    public static DateOnly DueDay(DateOnly lessonDate, int workingDays, Func<DateOnly, bool>? isDayOff = null)
     {
         var day = lessonDate;
         for (var left = workingDays; left > 0;)
         {
             day = day.AddDays(1);
-            if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+            if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && isDayOff?.Invoke(day) != true)
             {
                 left--;
             }

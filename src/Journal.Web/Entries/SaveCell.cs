@@ -208,7 +208,9 @@ public static class SaveCell
             var workingDays = await db.WorkKinds.Where(k => k.Id == work.KindId).Select(k => k.EntryWorkingDays)
                 .FirstOrDefaultAsync(cancellationToken);
             change.MarkIsLate = !writer.IsCorrection
-                                && EntryDeadline.IsLate(lesson.Date, local.DateTime, settings.EntryDeadline, workingDays);
+                                && EntryDeadline.IsLate(
+                                    lesson.Date, local.DateTime, settings.EntryDeadline, workingDays,
+                                    await DaysOffAsync(lesson.Date, workingDays, lesson.Grade, cancellationToken));
             mark = marks.FirstOrDefault(m => m.WorkId == work.Id);
             if (mark is null)
             {
@@ -233,6 +235,22 @@ public static class SaveCell
             }
 
             return new Result(true, null, Display(mark, absence), work.Id);
+        }
+
+        /// <summary>The school's holidays for the grade in the weeks after the lesson (DL-2); none to ask for same-day kinds.</summary>
+        private async Task<Func<DateOnly, bool>?> DaysOffAsync(DateOnly lessonDate, int workingDays, int grade, CancellationToken cancellationToken)
+        {
+            if (workingDays == 0)
+            {
+                return null;
+            }
+
+            var until = lessonDate.AddDays(workingDays * 7);
+            var holidays = await db.Holidays.AsNoTracking()
+                .Where(h => h.StartDate <= until && h.EndDate > lessonDate && (h.Grade == null || h.Grade == grade))
+                .Select(h => new { h.StartDate, h.EndDate })
+                .ToListAsync(cancellationToken);
+            return holidays.Count == 0 ? null : day => holidays.Exists(h => day >= h.StartDate && day <= h.EndDate);
         }
 
         /// <summary>

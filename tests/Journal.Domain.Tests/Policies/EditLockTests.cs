@@ -77,4 +77,14 @@ public class EditLockTests
     public void DL2_a_control_work_mark_two_days_later_is_on_time_an_answer_mark_is_late(string enteredAt, int days, bool late) =>
         EntryDeadline.IsLate(Today, DateTime.Parse(enteredAt, System.Globalization.CultureInfo.InvariantCulture), new TimeOnly(20, 0), days)
             .ShouldBe(late);
+
+    [Fact]
+    public void DL2_holidays_are_not_working_days()
+    {
+        // Autumn break 27.10–04.11: a control work on Friday 23.10 gets Monday 26.10, then Thursday and Friday after the break.
+        var holidays = (DateOnly d) => d >= new DateOnly(2026, 10, 27) && d <= new DateOnly(2026, 11, 4);
+
+        EntryDeadline.DueDay(new DateOnly(2026, 10, 23), 3, holidays).ShouldBe(new DateOnly(2026, 11, 6));
+        EntryDeadline.DueDay(new DateOnly(2026, 10, 23), 3).ShouldBe(new DateOnly(2026, 10, 28));
+    }
 }
