@@ -216,6 +216,38 @@ public sealed class CorrectionTests(JournalApp app)
     }
 
     [Fact]
+    public async Task LCK2_a_stale_request_to_clear_an_absence_never_clears_a_mark_that_came_since()
+    {
+        var (teacher, cell) = await LockedCellAsync(app, row: 19, withWork: true);
+        await using var sql = await DemoSqlAsync();
+        await sql.ScalarAsync<int>("DELETE FROM marks WHERE work_id = @w AND pupil_id = @p", ("w", cell.Work!.Value), ("p", cell.Pupil));
+        await sql.ScalarAsync<int>(
+            """
+            INSERT INTO absences (school_id, id, lesson_id, pupil_id, kind, author_id, entered_at)
+            SELECT l.school_id, gen_random_uuid(), l.id, @p, 'Absent', a.teacher_id, now()
+            FROM lessons l JOIN teaching_assignments a ON a.id = l.assignment_id WHERE l.id = @l ON CONFLICT DO NOTHING
+            """,
+            ("p", cell.Pupil), ("l", cell.Lesson));
+        (await FileAsync(teacher, cell, "")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var request = await PendingRequestAsync(sql, cell);
+        await sql.ScalarAsync<int>(
+            """
+            INSERT INTO marks (school_id, id, work_id, pupil_id, value, author_id, entered_at)
+            SELECT w.school_id, gen_random_uuid(), w.id, @p, '3', a.teacher_id, now()
+            FROM works w JOIN lessons l ON l.id = w.lesson_id JOIN teaching_assignments a ON a.id = l.assignment_id WHERE w.id = @w
+            """,
+            ("p", cell.Pupil), ("w", cell.Work!.Value));
+        var deputy = await app.SignInAsync("deputy@demo");
+
+        var approved = await DecideAsync(deputy, request, "approve", new() { ["RegistrationNumber"] = "11", ["Value"] = "" });
+
+        (await approved.Content.ReadAsStringAsync()).ShouldContain("клетка изменилась");
+        (await sql.ScalarAsync<long>("SELECT count(*) FROM marks WHERE work_id = @w AND pupil_id = @p", ("w", cell.Work!.Value), ("p", cell.Pupil)))
+            .ShouldBe(1);
+        (await sql.ScalarAsync<string>("SELECT status FROM correction_requests WHERE id = @r", ("r", request))).ShouldBe("Pending");
+    }
+
+    [Fact]
     public async Task LCK2_a_rejected_request_changes_nothing_and_needs_a_reason()
     {
         var (teacher, cell) = await LockedCellAsync(app, row: 7);

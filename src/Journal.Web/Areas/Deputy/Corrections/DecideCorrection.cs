@@ -75,6 +75,18 @@ public static class DecideCorrection
         public Task<string?> Approve(Guid id, ApproveForm form, Guid deputyId, SchoolSettings settings, CancellationToken cancellationToken) =>
             Decide(id, async request =>
             {
+                // An empty value clears what the cell shows (its mark, else the absence): only if that is still
+                // what the request was about, so a stale request never clears something else.
+                if (string.IsNullOrWhiteSpace(form.Value))
+                {
+                    var hasMark = request.WorkId is { } workId
+                                  && await db.Marks.AnyAsync(m => m.WorkId == workId && m.PupilId == request.PupilId, cancellationToken);
+                    if ((hasMark ? ChangeTarget.Mark : ChangeTarget.Absence) != request.Target)
+                    {
+                        return "С подачи заявки клетка изменилась: очистка удалила бы другое. Внесите значение или отклоните заявку.";
+                    }
+                }
+
                 var ground = request.Reason == CorrectionReason.Retake ? ChangeGround.Retake : ChangeGround.Correction;
                 await cells.LockLessonAsync(request.LessonId, cancellationToken);
                 var result = await cells.ApplyAsync(
