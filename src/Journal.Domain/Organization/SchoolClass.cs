@@ -44,6 +44,9 @@ public class Subject : SchoolEntity
 
     /// <summary>Graded «зачёт»/«незачёт» instead of 2–5 (JRN-3).</summary>
     public bool IsPassFail { get; set; }
+
+    /// <summary>GRD-3: a period mark needs at least one control work with a mark (seed 000 §6.2: Russian, maths, physics…).</summary>
+    public bool RequiresControlWork { get; set; }
 }
 
 /// <summary>Учебный план: hours a year of one subject for one grade level (ORG-4).</summary>

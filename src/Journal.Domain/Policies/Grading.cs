@@ -32,6 +32,9 @@ public sealed record GradingSettings
     /// <summary>DL-3: a period mark is due this many days before the period ends; later is late (DL-4), not refused.</summary>
     public int PeriodMarkDueDaysBeforeEnd { get; init; } = 2;
 
+    /// <summary>LCK-1: period, year and final marks lock this many days after the end of the period (seed 001).</summary>
+    public int LockDaysAfterPeriod { get; init; } = 14;
+
     public int MinimumMarks(PeriodKind kind) => kind switch
     {
         PeriodKind.Quarter => MinimumMarksQuarter,
@@ -238,10 +241,11 @@ public static class Grading
 }
 
 /// <summary>
-/// DL-3: a period mark is set during the last week of the period (the last <see cref="GradingSettings.PeriodMarkWindowDays"/>
-/// days, its end date included) and no later than the end; it is due <see cref="GradingSettings.PeriodMarkDueDaysBeforeEnd"/>
-/// days before the end (seeds 000 §2.3, 003 §5), and a mark after that is late (DL-4), not refused.
-/// Changing a period mark after the period is LCK-1's business: <c>EditLock.CanEdit(periodEnd, today, lockDays)</c>.
+/// DL-3 and LCK-1 for period marks: a period mark is first set during the last week of the period (the last
+/// <see cref="GradingSettings.PeriodMarkWindowDays"/> days, its end date included); it is due
+/// <see cref="GradingSettings.PeriodMarkDueDaysBeforeEnd"/> days before the end (seeds 000 §2.3, 003 §5), and a mark
+/// after that is late (DL-4), not refused. It may be set or changed until <see cref="GradingSettings.LockDaysAfterPeriod"/>
+/// days after the end (seed 001, «Запрещено… по прошествии 14 дней»); then only through a correction request (LCK-2).
 /// </summary>
 public static class PeriodMarkDeadline
 {
@@ -255,14 +259,21 @@ public static class PeriodMarkDeadline
                 $"Отметку за период ставят в последнюю неделю периода: с {Format(opens)} по {Format(periodEnd)}.");
         }
 
-        if (date > periodEnd)
+        if (date > LastEditableDay(periodEnd, settings))
         {
             return EditDecision.Refuse(
-                $"Период закончился {Format(periodEnd)}: отметку за период уже не поставить. " +
-                "Исправление — через заявку заместителю директора.");
+                $"Период закончился {Format(periodEnd)}: прошло больше {settings.LockDaysAfterPeriod} дн., " +
+                "отметки за период закрыты для изменений. Исправление — через заявку заместителю директора.");
         }
 
         return EditDecision.Allow;
+    }
+
+    /// <summary>LCK-1: the last local date a period mark may still be set or changed without a correction request.</summary>
+    public static DateOnly LastEditableDay(DateOnly periodEnd, GradingSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return periodEnd.AddDays(settings.LockDaysAfterPeriod);
     }
 
     /// <summary>The first day a period mark may be set.</summary>

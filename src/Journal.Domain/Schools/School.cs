@@ -1,3 +1,5 @@
+using Journal.Domain.Policies;
+
 namespace Journal.Domain.Schools;
 
 /// <summary>A school is the tenant (TEN-1). It is addressed by its slug: /s/{slug}/… (TEN-3).</summary>
@@ -32,4 +34,40 @@ public class SchoolSettings
 
     /// <summary>AUTH-2: days an invitation code stays valid.</summary>
     public int InvitationDays { get; set; } = 30;
+
+    /// <summary>GRD-2: the lowest averages giving «5», «4» and «3».</summary>
+    public decimal ThresholdFive { get; set; } = GradingSettings.Default.ThresholdFive;
+
+    public decimal ThresholdFour { get; set; } = GradingSettings.Default.ThresholdFour;
+
+    public decimal ThresholdThree { get; set; } = GradingSettings.Default.ThresholdThree;
+
+    /// <summary>GRD-3: marks a pupil needs in a quarter, a trimester, a half-year.</summary>
+    public int MinimumMarksQuarter { get; set; } = GradingSettings.Default.MinimumMarksQuarter;
+
+    public int MinimumMarksTrimester { get; set; } = GradingSettings.Default.MinimumMarksTrimester;
+
+    public int MinimumMarksHalfYear { get; set; } = GradingSettings.Default.MinimumMarksHalfYear;
+
+    /// <summary>DL-3: the last days of a period in which period marks are set, and the days before the end they are due.</summary>
+    public int PeriodMarkWindowDays { get; set; } = GradingSettings.Default.PeriodMarkWindowDays;
+
+    public int PeriodMarkDueDaysBeforeEnd { get; set; } = GradingSettings.Default.PeriodMarkDueDaysBeforeEnd;
+
+    /// <summary>LCK-1: days after the end of a period when its period, year and final marks lock.</summary>
+    public int PeriodMarkLockDays { get; set; } = GradingSettings.Default.LockDaysAfterPeriod;
+
+    /// <summary>The grading rules as the policy layer takes them.</summary>
+    public GradingSettings Grading => new()
+    {
+        ThresholdFive = ThresholdFive,
+        ThresholdFour = ThresholdFour,
+        ThresholdThree = ThresholdThree,
+        MinimumMarksQuarter = MinimumMarksQuarter,
+        MinimumMarksTrimester = MinimumMarksTrimester,
+        MinimumMarksHalfYear = MinimumMarksHalfYear,
+        PeriodMarkWindowDays = PeriodMarkWindowDays,
+        PeriodMarkDueDaysBeforeEnd = PeriodMarkDueDaysBeforeEnd,
+        LockDaysAfterPeriod = PeriodMarkLockDays,
+    };
 }

@@ -1,3 +1,4 @@
+using Journal.Domain.Attestation;
 using System.Linq.Expressions;
 using Journal.Domain;
 using Journal.Domain.Files;
@@ -84,6 +85,10 @@ public class JournalDbContext(DbContextOptions<JournalDbContext> options, Tenant
     public DbSet<FileContent> FileContents => Set<FileContent>();
 
     public DbSet<HomeworkFile> HomeworkFiles => Set<HomeworkFile>();
+
+    public DbSet<PeriodMark> PeriodMarks => Set<PeriodMark>();
+
+    public DbSet<PeriodMarkChange> PeriodMarkChanges => Set<PeriodMarkChange>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -266,8 +266,10 @@ public class GradingTests
     [InlineData("2026-12-25", true, false)] // due two days before the end
     [InlineData("2026-12-26", true, true)] // later is late (DL-4), not refused
     [InlineData("2026-12-27", true, true)]
-    [InlineData("2026-12-28", false, true)]
-    public void DL3_a_period_mark_is_set_in_the_last_week_and_due_two_days_before_the_end(string date, bool allowed, bool late)
+    [InlineData("2026-12-28", true, true)] // after the end: late, still open until the lock
+    [InlineData("2027-01-10", true, true)] // LCK-1: the 14th day after the end
+    [InlineData("2027-01-11", false, true)] // locked: only through a correction request
+    public void DL3_LCK1_a_period_mark_is_set_from_the_last_week_until_14_days_after_the_end(string date, bool allowed, bool late)
     {
         DateOnly day = DateOnly.Parse(date, CultureInfo.InvariantCulture);
 
@@ -280,8 +282,8 @@ public class GradingTests
     {
         PeriodMarkDeadline.CanSet(PeriodEnd, new DateOnly(2026, 12, 20), Default).Reason
             .ShouldBe("Отметку за период ставят в последнюю неделю периода: с 21.12.2026 по 27.12.2026.");
-        PeriodMarkDeadline.CanSet(PeriodEnd, new DateOnly(2026, 12, 28), Default).Reason
-            .ShouldBe("Период закончился 27.12.2026: отметку за период уже не поставить. " +
+        PeriodMarkDeadline.CanSet(PeriodEnd, new DateOnly(2027, 1, 11), Default).Reason
+            .ShouldBe("Период закончился 27.12.2026: прошло больше 14 дн., отметки за период закрыты для изменений. " +
                       "Исправление — через заявку заместителю директора.");
         PeriodMarkDeadline.CanSet(PeriodEnd, PeriodEnd, Default).ShouldBe(EditDecision.Allow);
     }
@@ -293,6 +295,14 @@ public class GradingTests
     [InlineData(3, "2026-12-25", true)]
     public void DL3_the_window_is_a_school_setting(int days, string date, bool allowed) =>
         PeriodMarkDeadline.CanSet(PeriodEnd, DateOnly.Parse(date, CultureInfo.InvariantCulture), Default with { PeriodMarkWindowDays = days })
+            .Allowed.ShouldBe(allowed);
+
+    [Theory]
+    [InlineData(14, "2027-01-10", true)]
+    [InlineData(3, "2026-12-30", true)]
+    [InlineData(3, "2026-12-31", false)]
+    public void LCK1_the_lock_after_the_period_is_a_school_setting(int days, string date, bool allowed) =>
+        PeriodMarkDeadline.CanSet(PeriodEnd, DateOnly.Parse(date, CultureInfo.InvariantCulture), Default with { LockDaysAfterPeriod = days })
             .Allowed.ShouldBe(allowed);
 
     [Fact]

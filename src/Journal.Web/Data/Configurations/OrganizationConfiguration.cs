@@ -28,7 +28,8 @@ internal sealed class StudyPeriodConfiguration : IEntityTypeConfiguration<StudyP
 {
     public void Configure(EntityTypeBuilder<StudyPeriod> builder)
     {
-        builder.HasSchoolKey();
+        // Named: period marks reference study periods, and a reference configured first would name the key «ak_…».
+        builder.HasKey(x => new { x.SchoolId, x.Id }).HasName("pk_study_periods");
         builder.References<StudyPeriod, AcademicYear>(x => x.AcademicYearId);
         builder.HasIndex(x => new { x.SchoolId, x.AcademicYearId, x.Kind, x.Number }).IsUnique();
     }
@@ -64,6 +65,7 @@ internal sealed class SubjectConfiguration : IEntityTypeConfiguration<Subject>
         builder.HasSchoolKey();
         builder.Property(x => x.Name).HasMaxLength(100);
         builder.Property(x => x.ShortName).HasMaxLength(20);
+        builder.Property(x => x.RequiresControlWork).HasDefaultValue(false);
         builder.HasIndex(x => new { x.SchoolId, x.Name }).IsUnique();
     }
 }

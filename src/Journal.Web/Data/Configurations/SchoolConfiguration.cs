@@ -18,6 +18,16 @@ internal sealed class SchoolConfiguration : IEntityTypeConfiguration<School>
             s.Property(x => x.EntryDeadline).HasColumnName("entry_deadline").HasDefaultValue(new TimeOnly(20, 0));
             s.Property(x => x.AllowMarkOne).HasColumnName("allow_mark_one").HasDefaultValue(false);
             s.Property(x => x.InvitationDays).HasColumnName("invitation_days").HasDefaultValue(30);
+            s.Property(x => x.ThresholdFive).HasColumnName("threshold_five").HasPrecision(4, 2).HasDefaultValue(4.50m);
+            s.Property(x => x.ThresholdFour).HasColumnName("threshold_four").HasPrecision(4, 2).HasDefaultValue(3.50m);
+            s.Property(x => x.ThresholdThree).HasColumnName("threshold_three").HasPrecision(4, 2).HasDefaultValue(2.50m);
+            s.Property(x => x.MinimumMarksQuarter).HasColumnName("minimum_marks_quarter").HasDefaultValue(3);
+            s.Property(x => x.MinimumMarksTrimester).HasColumnName("minimum_marks_trimester").HasDefaultValue(3);
+            s.Property(x => x.MinimumMarksHalfYear).HasColumnName("minimum_marks_half_year").HasDefaultValue(6);
+            s.Property(x => x.PeriodMarkWindowDays).HasColumnName("period_mark_window_days").HasDefaultValue(7);
+            s.Property(x => x.PeriodMarkDueDaysBeforeEnd).HasColumnName("period_mark_due_days").HasDefaultValue(2);
+            s.Property(x => x.PeriodMarkLockDays).HasColumnName("period_mark_lock_days").HasDefaultValue(14);
+            s.Ignore(x => x.Grading);
         });
         builder.Navigation(x => x.Settings).IsRequired();
     }

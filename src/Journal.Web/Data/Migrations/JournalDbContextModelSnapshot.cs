@@ -22,6 +22,186 @@ namespace Journal.Web.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Journal.Domain.Attestation.PeriodMark", b =>
+                {
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AcademicYearId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("academic_year_id");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("comment");
+
+                    b.Property<bool>("IsLate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_late");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Proposal")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("proposal");
+
+                    b.Property<Guid>("PupilId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pupil_id");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("set_at");
+
+                    b.Property<Guid?>("StudyPeriodId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("study_period_id");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("value");
+
+                    b.HasKey("SchoolId", "Id")
+                        .HasName("pk_period_marks");
+
+                    b.HasIndex("SchoolId", "AcademicYearId")
+                        .HasDatabaseName("ix_period_marks_school_id_academic_year_id");
+
+                    b.HasIndex("SchoolId", "AuthorId")
+                        .HasDatabaseName("ix_period_marks_school_id_author_id");
+
+                    b.HasIndex("SchoolId", "StudyPeriodId")
+                        .HasDatabaseName("ix_period_marks_school_id_study_period_id");
+
+                    b.HasIndex("SchoolId", "SubjectId", "AcademicYearId")
+                        .HasDatabaseName("ix_period_marks_school_id_subject_id_academic_year_id");
+
+                    b.HasIndex("SchoolId", "PupilId", "SubjectId", "AcademicYearId", "Kind", "StudyPeriodId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_period_marks_school_id_pupil_id_subject_id_academic_year_id");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("SchoolId", "PupilId", "SubjectId", "AcademicYearId", "Kind", "StudyPeriodId"), false);
+
+                    b.ToTable("period_marks", (string)null);
+                });
+
+            modelBuilder.Entity("Journal.Domain.Attestation.PeriodMarkChange", b =>
+                {
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AcademicYearId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("academic_year_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("comment");
+
+                    b.Property<Guid?>("CorrectionRequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("correction_request_id");
+
+                    b.Property<string>("Ground")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("ground");
+
+                    b.Property<bool>("IsLate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_late");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("new_value");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("old_value");
+
+                    b.Property<Guid>("PupilId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pupil_id");
+
+                    b.Property<Guid?>("StudyPeriodId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("study_period_id");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.HasKey("SchoolId", "Id")
+                        .HasName("pk_period_mark_changes");
+
+                    b.HasIndex("SchoolId", "AcademicYearId")
+                        .HasDatabaseName("ix_period_mark_changes_school_id_academic_year_id");
+
+                    b.HasIndex("SchoolId", "At")
+                        .HasDatabaseName("ix_period_mark_changes_school_id_at");
+
+                    b.HasIndex("SchoolId", "AuthorId")
+                        .HasDatabaseName("ix_period_mark_changes_school_id_author_id");
+
+                    b.HasIndex("SchoolId", "CorrectionRequestId")
+                        .HasDatabaseName("ix_period_mark_changes_school_id_correction_request_id");
+
+                    b.HasIndex("SchoolId", "StudyPeriodId")
+                        .HasDatabaseName("ix_period_mark_changes_school_id_study_period_id");
+
+                    b.HasIndex("SchoolId", "SubjectId")
+                        .HasDatabaseName("ix_period_mark_changes_school_id_subject_id");
+
+                    b.HasIndex("SchoolId", "PupilId", "SubjectId", "AcademicYearId")
+                        .HasDatabaseName("ix_period_mark_changes_school_id_pupil_id_subject_id_academic_");
+
+                    b.ToTable("period_mark_changes", (string)null);
+                });
+
             modelBuilder.Entity("Journal.Domain.Files.FileContent", b =>
                 {
                     b.Property<Guid>("SchoolId")
@@ -1065,6 +1245,12 @@ namespace Journal.Web.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("name");
 
+                    b.Property<bool>("RequiresControlWork")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false)
+                        .HasColumnName("requires_control_work");
+
                     b.Property<string>("ShortName")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1662,6 +1848,100 @@ namespace Journal.Web.Data.Migrations
                         .HasName("pk_user_tokens");
 
                     b.ToTable("user_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Journal.Domain.Attestation.PeriodMark", b =>
+                {
+                    b.HasOne("Journal.Domain.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_period_marks_schools_school_id");
+
+                    b.HasOne("Journal.Domain.Organization.AcademicYear", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "AcademicYearId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_period_marks_academic_years_school_id_academic_year_id");
+
+                    b.HasOne("Journal.Domain.Schools.Membership", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_period_marks_memberships_school_id_author_id");
+
+                    b.HasOne("Journal.Domain.People.Pupil", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "PupilId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_period_marks_pupils_school_id_pupil_id");
+
+                    b.HasOne("Journal.Domain.Organization.StudyPeriod", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "StudyPeriodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_period_marks_study_periods_school_id_study_period_id");
+
+                    b.HasOne("Journal.Domain.Organization.Subject", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_period_marks_subjects_school_id_subject_id");
+                });
+
+            modelBuilder.Entity("Journal.Domain.Attestation.PeriodMarkChange", b =>
+                {
+                    b.HasOne("Journal.Domain.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_period_mark_changes_schools_school_id");
+
+                    b.HasOne("Journal.Domain.Organization.AcademicYear", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "AcademicYearId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_period_mark_changes_academic_years_school_id_academic_year_");
+
+                    b.HasOne("Journal.Domain.Schools.Membership", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_period_mark_changes_memberships_school_id_author_id");
+
+                    b.HasOne("Journal.Domain.Lessons.CorrectionRequest", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "CorrectionRequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_period_mark_changes_correction_requests_school_id_correctio");
+
+                    b.HasOne("Journal.Domain.People.Pupil", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "PupilId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_period_mark_changes_pupils_school_id_pupil_id");
+
+                    b.HasOne("Journal.Domain.Organization.StudyPeriod", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "StudyPeriodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_period_mark_changes_study_periods_school_id_study_period_id");
+
+                    b.HasOne("Journal.Domain.Organization.Subject", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_period_mark_changes_subjects_school_id_subject_id");
                 });
 
             modelBuilder.Entity("Journal.Domain.Files.FileContent", b =>
@@ -2381,6 +2661,63 @@ namespace Journal.Web.Data.Migrations
                                 .HasColumnType("integer")
                                 .HasDefaultValue(14)
                                 .HasColumnName("lock_days");
+
+                            b1.Property<int>("MinimumMarksHalfYear")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(6)
+                                .HasColumnName("minimum_marks_half_year");
+
+                            b1.Property<int>("MinimumMarksQuarter")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(3)
+                                .HasColumnName("minimum_marks_quarter");
+
+                            b1.Property<int>("MinimumMarksTrimester")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(3)
+                                .HasColumnName("minimum_marks_trimester");
+
+                            b1.Property<int>("PeriodMarkDueDaysBeforeEnd")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(2)
+                                .HasColumnName("period_mark_due_days");
+
+                            b1.Property<int>("PeriodMarkLockDays")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(14)
+                                .HasColumnName("period_mark_lock_days");
+
+                            b1.Property<int>("PeriodMarkWindowDays")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(7)
+                                .HasColumnName("period_mark_window_days");
+
+                            b1.Property<decimal>("ThresholdFive")
+                                .ValueGeneratedOnAdd()
+                                .HasPrecision(4, 2)
+                                .HasColumnType("numeric(4,2)")
+                                .HasDefaultValue(4.50m)
+                                .HasColumnName("threshold_five");
+
+                            b1.Property<decimal>("ThresholdFour")
+                                .ValueGeneratedOnAdd()
+                                .HasPrecision(4, 2)
+                                .HasColumnType("numeric(4,2)")
+                                .HasDefaultValue(3.50m)
+                                .HasColumnName("threshold_four");
+
+                            b1.Property<decimal>("ThresholdThree")
+                                .ValueGeneratedOnAdd()
+                                .HasPrecision(4, 2)
+                                .HasColumnType("numeric(4,2)")
+                                .HasDefaultValue(2.50m)
+                                .HasColumnName("threshold_three");
 
                             b1.HasKey("SchoolId");
 
