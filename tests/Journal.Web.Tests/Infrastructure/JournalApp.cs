@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -21,7 +22,7 @@ namespace Journal.Web.Tests.Infrastructure;
 /// JOURNAL_TEST_CONNECTION, which scripts/test.sh sets), migrated and seeded with the demo schools
 /// by the application's own code, dropped at the end.
 /// </summary>
-public sealed partial class JournalApp : WebApplicationFactory<Program>, IAsyncLifetime
+public partial class JournalApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string DemoPassword = "Demo-Pass-2026";
 
@@ -29,8 +30,17 @@ public sealed partial class JournalApp : WebApplicationFactory<Program>, IAsyncL
     private readonly string _ownerServerConnection;
     private readonly string _databaseName = $"journal_test_{Guid.NewGuid():N}";
 
+    private readonly TimeProvider? _time;
+
     public JournalApp()
+        : this(null)
     {
+    }
+
+    /// <summary>An app whose clock reads <paramref name="time"/> (seeding included), for rules that depend on the date.</summary>
+    protected JournalApp(TimeProvider? time)
+    {
+        _time = time;
         _serverConnection = Environment.GetEnvironmentVariable("JOURNAL_TEST_CONNECTION")
             ?? throw new InvalidOperationException(
                 "JOURNAL_TEST_CONNECTION is not set: run the tests with scripts/test.sh, which starts a private PostgreSQL.");
@@ -79,12 +89,17 @@ public sealed partial class JournalApp : WebApplicationFactory<Program>, IAsyncL
         await server.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_databaseName}\" WITH (FORCE)", server);
         await drop.ExecuteNonQueryAsync();
+        GC.SuppressFinalize(this);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("ConnectionStrings:Journal", ConnectionString);
+        if (_time is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(_time));
+        }
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects, so tests see where a page sends them.</summary>
