@@ -220,6 +220,7 @@ public sealed class PeriodMarkTests(JournalAtPeriodEnd app)
         var year = await GetAsync(client, $"{url}?year=true");
 
         var headers = year.QuerySelectorAll("thead th").Select(th => th.TextContent.Trim()).ToList();
+        headers.Take(6).ShouldBe(["№", "Ученик", "1 ч.", "2 ч.", "3 ч.", "4 ч."]);
         headers.ShouldContain("Годовая");
         headers.ShouldContain("Экзамен");
         headers.ShouldContain("Итоговая");
@@ -228,7 +229,8 @@ public sealed class PeriodMarkTests(JournalAtPeriodEnd app)
         // (5 + 4) / 2 = 4.50 gives «5» by the default thresholds (GRD-2).
         row.QuerySelector("td.proposal strong")!.TextContent.ShouldBe("5");
         // The year marks are set in the last week of the year, not in December.
-        year.QuerySelector(".alert-warning")!.TextContent.ShouldStartWith("Отметку за период ставят в последнюю неделю периода: с 20.05.2027");
+        year.QuerySelector(".alert-warning")!.TextContent
+            .ShouldBe("Годовые, экзаменационные и итоговые отметки ставят в последнюю неделю учебного года: с 20.05.2027 по 26.05.2027.");
     }
 
     [Theory]

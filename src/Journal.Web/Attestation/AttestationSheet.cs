@@ -26,7 +26,8 @@ public static class AttestationSheet
         Guid ClassId, string ClassName, int Grade, Guid SubjectId, string Subject, bool IsPassFail, bool RequiresControlWork,
         Guid? SubgroupId, string? Subgroup, Guid YearId);
 
-    public sealed record PeriodOption(Guid Id, string Name, DateOnly Start, DateOnly End);
+    /// <param name="ShortName">For a narrow column: «1 ч.», «2 тр.», «1 п/г».</param>
+    public sealed record PeriodOption(Guid Id, string Name, string ShortName, DateOnly Start, DateOnly End);
 
     /// <summary>A mark set (or not) for one pupil and kind, with what the system proposes for it.</summary>
     /// <param name="Proposal">«4», «н/а»…; null when nothing is proposed (exam marks, pass/fail subjects, no period marks yet).</param>
@@ -108,7 +109,10 @@ public static class AttestationSheet
             }
 
             var options = periods
-                .Select(p => new PeriodOption(p.Id, new StudyPeriod { Kind = p.Kind, Number = p.Number }.Name, p.StartDate, p.EndDate))
+                .Select(p => new PeriodOption(
+                    p.Id, new StudyPeriod { Kind = p.Kind, Number = p.Number }.Name,
+                    p.Number + (p.Kind switch { PeriodKind.Quarter => " ч.", PeriodKind.Trimester => " тр.", _ => " п/г" }),
+                    p.StartDate, p.EndDate))
                 .ToList();
             PeriodOption? period = null;
             if (!query.Year)
@@ -206,12 +210,20 @@ public static class AttestationSheet
                 })
                 .ToList();
 
+            var edit = PeriodMarkDeadline.CanSet(decisionEnd, query.Today, grading);
+            if (period is null && query.Today < PeriodMarkDeadline.Opens(decisionEnd, grading))
+            {
+                edit = EditDecision.Refuse(
+                    $"Годовые{(HasExams(header.Grade) ? ", экзаменационные и итоговые" : "")} отметки ставят в последнюю неделю учебного года: " +
+                    $"с {PeriodMarkDeadline.Opens(decisionEnd, grading):dd.MM.yyyy} по {decisionEnd:dd.MM.yyyy}.");
+            }
+
             return new Model(
                 header,
                 options,
                 period,
                 decisionEnd,
-                PeriodMarkDeadline.CanSet(decisionEnd, query.Today, grading),
+                edit,
                 PeriodMarkDeadline.IsLate(decisionEnd, query.Today, grading),
                 columns,
                 AttestationMark.Choices(header.IsPassFail, query.Settings.AllowMarkOne),
