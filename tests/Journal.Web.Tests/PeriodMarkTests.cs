@@ -233,6 +233,75 @@ public sealed class PeriodMarkTests(JournalAtPeriodEnd app)
             .ShouldBe("Годовые, экзаменационные и итоговые отметки ставят в последнюю неделю учебного года: с 20.05.2027 по 26.05.2027.");
     }
 
+    [Fact]
+    public async Task LCK2_a_locked_period_mark_changes_through_a_request_the_deputy_approves_and_enters()
+    {
+        var (client, url, sql) = await OpenAsync("teacher@demo", "5А", "Математика");
+        var q1 = await PeriodAsync(sql, 5, 1);
+        var pupil = Pupil(Rows(await GetAsync(client, $"{url}?period={q1}"))[4]);
+        await InsertPeriodMarkAsync(sql, pupil, "Математика", q1, "2");
+        var page = await GetAsync(client, $"{url}?period={q1}");
+        var link = Rows(page).Single(r => Pupil(r) == pupil).QuerySelector("a[href*='/teacher/corrections/period-mark']")!.GetAttribute("href")!;
+        var form = await GetAsync(client, link);
+        form.QuerySelector("h1")!.TextContent.ShouldBe("Заявка на исправление: отметка: 1-я четверть, 5А — Математика");
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("Value", "3"), new("Reason", "Retake"), new("Explanation", "Пересдача 12.11, протокол № 4"),
+        };
+
+        var filed = await PostFieldsAsync(client, link, form, [.. fields]);
+        var twice = await PostFieldsAsync(client, link, form, [.. fields]);
+
+        filed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await Parse(twice)).QuerySelector(".alert-danger")!.TextContent.ShouldStartWith("По этой отметке уже есть заявка №");
+        var request = await sql.ScalarAsync<Guid>(
+            "SELECT id FROM correction_requests WHERE pupil_id = @p AND study_period_id = @q AND status = 'Pending'", ("p", pupil), ("q", q1));
+        (await client.GetStringAsync("/s/demo/teacher/corrections")).ShouldContain("отметка за 1-ю четверть");
+
+        var deputy = await app.SignInAsync("deputy@demo");
+        var show = await GetAsync(deputy, $"/s/demo/deputy/corrections/{request}");
+        show.QuerySelector("dl")!.TextContent.ShouldContain("отметка за 1-ю четверть, 5А — Математика");
+        var approved = await PostFieldsAsync(
+            deputy, $"/s/demo/deputy/corrections/{request}/approve", show, [new("RegistrationNumber", "12/01"), new("Value", "3")]);
+
+        approved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await sql.ScalarAsync<string>(
+                "SELECT m.value FROM period_marks m JOIN subjects s ON s.id = m.subject_id WHERE s.name = 'Математика' AND m.pupil_id = @p AND m.study_period_id = @q",
+                ("p", pupil), ("q", q1)))
+            .ShouldBe("3");
+        (await sql.ColumnAsync<string>(
+                """
+                SELECT c.old_value || '→' || c.new_value || ':' || c.ground || ':' || u.user_name || ':' || (c.correction_request_id = @r)
+                FROM period_mark_changes c JOIN memberships m ON m.id = c.author_id JOIN users u ON u.id = m.user_id
+                WHERE c.pupil_id = @p AND c.study_period_id = @q
+                """,
+                ("p", pupil), ("q", q1), ("r", request)))
+            .ShouldBe(["2→3:Retake:deputy@demo:true"]);
+        (await sql.ScalarAsync<string>("SELECT status || ':' || registration_number FROM correction_requests WHERE id = @r", ("r", request)))
+            .ShouldBe("Applied:12/01");
+    }
+
+    [Fact]
+    public async Task LCK2_no_request_while_the_period_marks_are_open_nor_for_another_teachers_journal()
+    {
+        var (client, url, sql) = await OpenAsync("teacher@demo", "5А", "Математика");
+        var (q1, q2) = (await PeriodAsync(sql, 5, 1), await PeriodAsync(sql, 5, 2));
+        var assignment = await AssignmentAsync(sql, "teacher@demo", "5А", "Математика");
+        var open = await GetAsync(client, $"{url}?period={q2}");
+        open.QuerySelector("a[href*='/teacher/corrections/period-mark']").ShouldBeNull();
+        var pupil = Pupil(Rows(open)[0]);
+        var early = await GetAsync(client, $"/s/demo/teacher/corrections/period-mark?assignment={assignment}&period={q2}&pupil={pupil}&kind=Period");
+        early.QuerySelector(".alert-secondary")!.TextContent.ShouldBe("Отметки ещё открыты для изменений: исправьте отметку прямо на странице отметок.");
+
+        var stranger = await app.SignInAsync("classteacher@demo");
+        (await stranger.GetAsync($"/s/demo/teacher/corrections/period-mark?assignment={assignment}&period={q1}&pupil={pupil}&kind=Period"))
+            .StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await client.GetAsync($"/s/demo/teacher/corrections/period-mark?assignment={assignment}&period={q1}&pupil={Guid.NewGuid()}&kind=Period"))
+            .StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await client.GetAsync($"/s/demo/teacher/corrections/period-mark?assignment={assignment}&period={q1}&pupil={pupil}&kind=Final"))
+            .StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
     [Theory]
     [InlineData("student@demo", HttpStatusCode.Redirect)]
     [InlineData("parent@demo", HttpStatusCode.Redirect)]

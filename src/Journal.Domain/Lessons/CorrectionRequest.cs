@@ -1,3 +1,5 @@
+using Journal.Domain.Attestation;
+
 namespace Journal.Domain.Lessons;
 
 /// <summary>LCK-2: the grounds a locked mark or absence may be changed on (seed 001).</summary>
@@ -28,16 +30,29 @@ public enum CorrectionStatus
 
 /// <summary>
 /// LCK-2: a teacher's request to change a locked cell (one pupil × one lesson, a mark of one work or
-/// the absence). The Deputy approves it with a registration number and enters the change, or rejects it.
+/// the absence), or a locked period, year, exam or final mark (one pupil × subject × kind × period; LCK-1).
+/// The Deputy approves it with a registration number and enters the change, or rejects it.
 /// </summary>
 public class CorrectionRequest : SchoolEntity
 {
     /// <summary>Sequential per school, «заявка № 12»; shown in the history as the ground.</summary>
     public int Number { get; set; }
 
-    public Guid LessonId { get; set; }
+    /// <summary>The lesson of the cell; null for a period mark.</summary>
+    public Guid? LessonId { get; set; }
 
     public Guid PupilId { get; set; }
+
+    /// <summary>For a period mark: the class and subject of the sheet, the year, the kind and the study period.</summary>
+    public Guid? ClassId { get; set; }
+
+    public Guid? SubjectId { get; set; }
+
+    public Guid? AcademicYearId { get; set; }
+
+    public AttestationKind? Attestation { get; set; }
+
+    public Guid? StudyPeriodId { get; set; }
 
     /// <summary>The work whose mark changes; null for the absence.</summary>
     public Guid? WorkId { get; set; }

@@ -17,6 +17,9 @@ public enum ChangeTarget
 {
     Mark,
     Absence,
+
+    /// <summary>A period, year, exam or final mark (correction requests only; their history is period_mark_changes).</summary>
+    PeriodMark,
 }
 
 /// <summary>

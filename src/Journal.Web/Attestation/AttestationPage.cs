@@ -9,8 +9,15 @@ public sealed record AttestationPage(
     string Url,
     int? Saved = null,
     SetAttestationMarks.Result? Result = null,
-    IReadOnlyList<SetAttestationMarks.Entry>? Typed = null)
+    IReadOnlyList<SetAttestationMarks.Entry>? Typed = null,
+    string? CorrectionUrl = null)
 {
+    /// <summary>LCK-2: where to ask for a correction of one locked mark; null where this page's user can't ask.</summary>
+    public string? CorrectionLink(Guid pupil, AttestationKind kind) =>
+        Sheet.IsLocked && CorrectionUrl is { } url
+            ? $"{url}{(Sheet.Period is { } p ? $"&period={p.Id}" : "&year=true")}&pupil={pupil}&kind={kind}"
+            : null;
+
     public string Query => Sheet.Period is { } p ? $"?period={p.Id}" : "?year=true";
 
     /// <summary>The value and comment to show: as typed when the save was refused, else as stored.</summary>

@@ -61,6 +61,9 @@ public static class AttestationSheet
     {
         public bool IsYear => Period is null;
 
+        /// <summary>LCK-1: past the lock, a change goes through a correction request (LCK-2).</summary>
+        public bool IsLocked { get; init; }
+
         public string Title => Period?.Name ?? "Год";
 
         /// <summary>JRN-4: grade 1 gets no marks.</summary>
@@ -229,7 +232,10 @@ public static class AttestationSheet
                 AttestationMark.Choices(header.IsPassFail, query.Settings.AllowMarkOne),
                 result,
                 grading.MinimumMarks(kind),
-                grading);
+                grading)
+            {
+                IsLocked = query.Today > PeriodMarkDeadline.LastEditableDay(decisionEnd, grading),
+            };
         }
 
         /// <summary>

@@ -53,6 +53,100 @@ public static class SetAttestationMarks
                 .Where(r => r.IsInClass && r.Cells.TryGetValue(kind, out var c) && c.Value is null && c.Proposal is not null)
                 .Select(r => new Entry { PupilId = r.PupilId, Kind = kind, Value = r.Cells[kind].Proposal })];
 
+        /// <summary>
+        /// LCK-2: enters the value of an approved correction request into the caller's tracked context and transaction
+        /// (past the lock, on the request's ground, in history with its id). Returns the value entered, or why not.
+        /// </summary>
+        public async Task<(string? Applied, string? Error)> ApplyCorrectionAsync(
+            CorrectionRequest request, string? input, Guid deputyId, ChangeGround ground, bool allowOne, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(request);
+            var passFail = await db.Subjects.Where(s => s.Id == request.SubjectId).Select(s => (bool?)s.IsPassFail)
+                .SingleOrDefaultAsync(cancellationToken);
+            if (passFail is null || request.Attestation is not { } kind || request.AcademicYearId is not { } yearId)
+            {
+                return (null, "Предмет не найден.");
+            }
+
+            string? value = null;
+            if (!string.IsNullOrWhiteSpace(input))
+            {
+                if (!AttestationMark.TryParse(input, passFail.Value, allowOne, out var code, out var error))
+                {
+                    return (null, error);
+                }
+
+                value = code;
+            }
+
+            await LockAsync(request.SubjectId!.Value, yearId, cancellationToken);
+            var mark = await db.PeriodMarks.SingleOrDefaultAsync(
+                m => m.PupilId == request.PupilId && m.SubjectId == request.SubjectId && m.AcademicYearId == yearId
+                     && m.Kind == kind && m.StudyPeriodId == request.StudyPeriodId,
+                cancellationToken);
+            if (value is null && mark is null)
+            {
+                return (null, "Отметки нет: очищать нечего.");
+            }
+
+            if (mark?.Value == value)
+            {
+                return (null, $"Отметка уже «{value}».");
+            }
+
+            var now = time.GetUtcNow();
+            var comment = $"Заявка № {request.Number.ToString(CultureInfo.InvariantCulture)}";
+            db.PeriodMarkChanges.Add(new PeriodMarkChange
+            {
+                PupilId = request.PupilId,
+                SubjectId = request.SubjectId.Value,
+                AcademicYearId = yearId,
+                Kind = kind,
+                StudyPeriodId = request.StudyPeriodId,
+                OldValue = mark?.Value,
+                NewValue = value,
+                Comment = comment,
+                AuthorId = deputyId,
+                At = now,
+                Ground = ground,
+                CorrectionRequestId = request.Id,
+            });
+            if (value is null)
+            {
+                db.PeriodMarks.Remove(mark!);
+            }
+            else if (mark is null)
+            {
+                db.PeriodMarks.Add(new PeriodMark
+                {
+                    PupilId = request.PupilId,
+                    SubjectId = request.SubjectId.Value,
+                    AcademicYearId = yearId,
+                    Kind = kind,
+                    StudyPeriodId = request.StudyPeriodId,
+                    Value = value,
+                    Comment = comment,
+                    AuthorId = deputyId,
+                    SetAt = now,
+                });
+            }
+            else
+            {
+                (mark.Value, mark.Comment, mark.AuthorId, mark.SetAt) = (value, comment, deputyId, now);
+            }
+
+            return (value, null);
+        }
+
+        /// <summary>
+        /// One writer per subject of a year at a time: a class teacher and a subject teacher saving together are
+        /// applied one after the other, each change in history with the value it really replaced.
+        /// </summary>
+        private Task<int> LockAsync(Guid subjectId, Guid yearId, CancellationToken cancellationToken) =>
+            db.Database.ExecuteSqlAsync(
+                $"SELECT pg_advisory_xact_lock(hashtextextended({"attestation:" + subjectId.ToString() + ":" + yearId.ToString()}, 0))",
+                cancellationToken);
+
         public async Task<Result> Handle(
             AttestationSheet.Model sheet, IReadOnlyList<Entry> entries, Guid authorId, bool allowOne, CancellationToken cancellationToken)
         {
@@ -137,11 +231,7 @@ public static class SetAttestationMarks
             {
                 db.ChangeTracker.Clear();
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                // One writer per subject of a year at a time: a class teacher and a subject teacher saving together
-                // are applied one after the other, each change in history with the value it really replaced.
-                await db.Database.ExecuteSqlAsync(
-                    $"SELECT pg_advisory_xact_lock(hashtextextended({"attestation:" + h.SubjectId.ToString() + ":" + h.YearId.ToString()}, 0))",
-                    cancellationToken);
+                await LockAsync(h.SubjectId, h.YearId, cancellationToken);
                 var pupilIds = changes.Select(c => c.Row.PupilId).ToList();
                 var kinds = changes.Select(c => c.Kind).Distinct().ToList();
                 var stored = await db.PeriodMarks

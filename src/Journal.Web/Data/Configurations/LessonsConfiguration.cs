@@ -124,6 +124,14 @@ internal sealed class CorrectionRequestConfiguration : IEntityTypeConfiguration<
         builder.HasSchoolKey();
         builder.References<CorrectionRequest, Lesson>(x => x.LessonId);
         builder.References<CorrectionRequest, Pupil>(x => x.PupilId);
+        builder.References<CorrectionRequest, SchoolClass>(x => x.ClassId);
+        builder.References<CorrectionRequest, Subject>(x => x.SubjectId);
+        builder.References<CorrectionRequest, AcademicYear>(x => x.AcademicYearId);
+        builder.References<CorrectionRequest, StudyPeriod>(x => x.StudyPeriodId);
+        // A request is about a lesson's cell or about a period mark, never both.
+        builder.ToTable(t => t.HasCheckConstraint(
+            "ck_correction_requests_cell_or_period_mark",
+            "(lesson_id IS NOT NULL AND subject_id IS NULL) OR (lesson_id IS NULL AND subject_id IS NOT NULL AND class_id IS NOT NULL AND academic_year_id IS NOT NULL AND attestation IS NOT NULL)"));
         builder.References<CorrectionRequest, Work>(x => x.WorkId);
         builder.References<CorrectionRequest, StoredFile>(x => x.DocumentFileId);
         builder.References<CorrectionRequest, Membership>(x => x.RequestedById);

@@ -354,10 +354,23 @@ namespace Journal.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("AcademicYearId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("academic_year_id");
+
                     b.Property<string>("AppliedValue")
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)")
                         .HasColumnName("applied_value");
+
+                    b.Property<string>("Attestation")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("attestation");
+
+                    b.Property<Guid?>("ClassId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("class_id");
 
                     b.Property<string>("CurrentValue")
                         .HasMaxLength(8)
@@ -387,7 +400,7 @@ namespace Journal.Web.Data.Migrations
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("explanation");
 
-                    b.Property<Guid>("LessonId")
+                    b.Property<Guid?>("LessonId")
                         .HasColumnType("uuid")
                         .HasColumnName("lesson_id");
 
@@ -429,6 +442,14 @@ namespace Journal.Web.Data.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("status");
 
+                    b.Property<Guid?>("StudyPeriodId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("study_period_id");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
                     b.Property<string>("Target")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -441,6 +462,12 @@ namespace Journal.Web.Data.Migrations
 
                     b.HasKey("SchoolId", "Id")
                         .HasName("pk_correction_requests");
+
+                    b.HasIndex("SchoolId", "AcademicYearId")
+                        .HasDatabaseName("ix_correction_requests_school_id_academic_year_id");
+
+                    b.HasIndex("SchoolId", "ClassId")
+                        .HasDatabaseName("ix_correction_requests_school_id_class_id");
 
                     b.HasIndex("SchoolId", "DecidedById")
                         .HasDatabaseName("ix_correction_requests_school_id_decided_by_id");
@@ -464,10 +491,19 @@ namespace Journal.Web.Data.Migrations
                     b.HasIndex("SchoolId", "Status")
                         .HasDatabaseName("ix_correction_requests_school_id_status");
 
+                    b.HasIndex("SchoolId", "StudyPeriodId")
+                        .HasDatabaseName("ix_correction_requests_school_id_study_period_id");
+
+                    b.HasIndex("SchoolId", "SubjectId")
+                        .HasDatabaseName("ix_correction_requests_school_id_subject_id");
+
                     b.HasIndex("SchoolId", "WorkId")
                         .HasDatabaseName("ix_correction_requests_school_id_work_id");
 
-                    b.ToTable("correction_requests", (string)null);
+                    b.ToTable("correction_requests", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_correction_requests_cell_or_period_mark", "(lesson_id IS NOT NULL AND subject_id IS NULL) OR (lesson_id IS NULL AND subject_id IS NOT NULL AND class_id IS NOT NULL AND academic_year_id IS NOT NULL AND attestation IS NOT NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Journal.Domain.Lessons.JournalChange", b =>
@@ -2042,6 +2078,18 @@ namespace Journal.Web.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_correction_requests_schools_school_id");
 
+                    b.HasOne("Journal.Domain.Organization.AcademicYear", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "AcademicYearId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_correction_requests_academic_years_school_id_academic_year_");
+
+                    b.HasOne("Journal.Domain.Organization.SchoolClass", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "ClassId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_correction_requests_classes_school_id_class_id");
+
                     b.HasOne("Journal.Domain.Schools.Membership", null)
                         .WithMany()
                         .HasForeignKey("SchoolId", "DecidedById")
@@ -2058,7 +2106,6 @@ namespace Journal.Web.Data.Migrations
                         .WithMany()
                         .HasForeignKey("SchoolId", "LessonId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
                         .HasConstraintName("fk_correction_requests_lessons_school_id_lesson_id");
 
                     b.HasOne("Journal.Domain.People.Pupil", null)
@@ -2074,6 +2121,18 @@ namespace Journal.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_correction_requests_memberships_school_id_requested_by_id");
+
+                    b.HasOne("Journal.Domain.Organization.StudyPeriod", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "StudyPeriodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_correction_requests_study_periods_school_id_study_period_id");
+
+                    b.HasOne("Journal.Domain.Organization.Subject", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_correction_requests_subjects_school_id_subject_id");
 
                     b.HasOne("Journal.Domain.Lessons.Work", null)
                         .WithMany()

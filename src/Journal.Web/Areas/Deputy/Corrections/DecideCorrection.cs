@@ -5,6 +5,7 @@ using Journal.Web.Areas.Teacher.Journal;
 using Journal.Web.Data;
 using Journal.Web.Data.Queries;
 using Microsoft.EntityFrameworkCore;
+using Journal.Web.Attestation;
 using Journal.Web.Entries;
 
 namespace Journal.Web.Areas.Deputy.Corrections;
@@ -52,7 +53,7 @@ public static class DecideCorrection
 
     public sealed record Model(CorrectionRows.Row Request, string CellNow);
 
-    public sealed class Handler(JournalDbContext db, SaveCell.Handler cells, SchoolClock clock)
+    public sealed class Handler(JournalDbContext db, SaveCell.Handler cells, SetAttestationMarks.Handler periodMarks, SchoolClock clock)
     {
         public async Task<Model?> Load(Guid id, CancellationToken cancellationToken)
         {
@@ -60,6 +61,16 @@ public static class DecideCorrection
             if (row is null)
             {
                 return null;
+            }
+
+            if (row.Target == ChangeTarget.PeriodMark)
+            {
+                var request = await db.CorrectionRequests.AsNoTracking().SingleAsync(r => r.Id == id, cancellationToken);
+                var now = await db.PeriodMarks.AsNoTracking()
+                    .Where(m => m.PupilId == request.PupilId && m.SubjectId == request.SubjectId && m.AcademicYearId == request.AcademicYearId
+                                && m.Kind == request.Attestation && m.StudyPeriodId == request.StudyPeriodId)
+                    .Select(m => m.Value).SingleOrDefaultAsync(cancellationToken);
+                return new Model(row, now ?? "");
             }
 
             var mark = await db.Marks.AsNoTracking()
@@ -75,6 +86,20 @@ public static class DecideCorrection
         public Task<string?> Approve(Guid id, ApproveForm form, Guid deputyId, SchoolSettings settings, CancellationToken cancellationToken) =>
             Decide(id, async request =>
             {
+                var ground = request.Reason == CorrectionReason.Retake ? ChangeGround.Retake : ChangeGround.Correction;
+                if (request.Target == ChangeTarget.PeriodMark)
+                {
+                    var (applied, refused) = await periodMarks.ApplyCorrectionAsync(
+                        request, form.Value, deputyId, ground, settings.AllowMarkOne, cancellationToken);
+                    if (refused is not null)
+                    {
+                        return refused;
+                    }
+
+                    Approved(request, form, applied);
+                    return null;
+                }
+
                 // An empty value clears what the cell shows (its mark, else the absence): only if that is still
                 // what the request was about, so a stale request never clears something else.
                 if (string.IsNullOrWhiteSpace(form.Value))
@@ -87,22 +112,26 @@ public static class DecideCorrection
                     }
                 }
 
-                var ground = request.Reason == CorrectionReason.Retake ? ChangeGround.Retake : ChangeGround.Correction;
-                await cells.LockLessonAsync(request.LessonId, cancellationToken);
+                await cells.LockLessonAsync(request.LessonId!.Value, cancellationToken);
                 var result = await cells.ApplyAsync(
-                    new SaveCell.Command(request.Id, request.LessonId, request.WorkId, request.PupilId, form.Value),
+                    new SaveCell.Command(request.Id, request.LessonId.Value, request.WorkId, request.PupilId, form.Value),
                     new SaveCell.Writer(deputyId, ground, request.Id), settings, cancellationToken);
                 if (!result.Found || result.Error is not null)
                 {
                     return result.Error ?? "Урок или ученик не найдены.";
                 }
 
-                request.Status = CorrectionStatus.Applied;
-                request.RegistrationNumber = form.RegistrationNumber!.Trim();
-                request.DecisionComment = string.IsNullOrWhiteSpace(form.Comment) ? null : form.Comment.Trim();
-                request.AppliedValue = result.Value.Length == 0 ? null : result.Value;
+                Approved(request, form, result.Value.Length == 0 ? null : result.Value);
                 return null;
             }, deputyId, cancellationToken);
+
+        private static void Approved(CorrectionRequest request, ApproveForm form, string? applied)
+        {
+            request.Status = CorrectionStatus.Applied;
+            request.RegistrationNumber = form.RegistrationNumber!.Trim();
+            request.DecisionComment = string.IsNullOrWhiteSpace(form.Comment) ? null : form.Comment.Trim();
+            request.AppliedValue = applied;
+        }
 
         public Task<string?> Reject(Guid id, RejectForm form, Guid deputyId, CancellationToken cancellationToken) =>
             Decide(id, request =>

@@ -165,7 +165,40 @@ public static class FileCorrection
                 return (0, $"В клетке уже стоит «{current}».");
             }
 
-            // The supporting document (скан справки, протокол): at most one file, checked like any upload.
+            var cellWork = workOfCell;
+            var pupilId = form.PupilId;
+            var lessonId = lesson.LessonId;
+            return await SubmitAsync(
+                new CorrectionRequest
+                {
+                    LessonId = lesson.LessonId,
+                    PupilId = form.PupilId,
+                    // The cell's work even for an absence: entering «б» there removes that work's mark, as in the grid.
+                    WorkId = workOfCell,
+                    Target = target,
+                    CurrentValue = current,
+                    RequestedValue = requested.Length == 0 ? null : requested,
+                    Reason = form.Reason!.Value,
+                    Explanation = form.Explanation!.Trim(),
+                    RequestedById = teacherId,
+                },
+                // One pending request per cell (pupil × work column of the lesson), whatever it asks for.
+                r => r.LessonId == lessonId && r.PupilId == pupilId && r.WorkId == cellWork,
+                "По этой клетке",
+                upload,
+                cancellationToken);
+        }
+
+        /// <summary>
+        /// Files a drafted request with its supporting document (скан справки, протокол: at most one file, checked like
+        /// any upload) under the school's next number, unless one about the same thing is still pending.
+        /// </summary>
+        public async Task<(int Number, string? Error)> SubmitAsync(
+            CorrectionRequest draft, System.Linq.Expressions.Expression<Func<CorrectionRequest, bool>> sameThing, string about,
+            UploadBatch upload, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(draft);
+            ArgumentNullException.ThrowIfNull(upload);
             if (upload.Problems.Count > 0)
             {
                 return (0, upload.Problems[0]);
@@ -189,38 +222,23 @@ public static class FileCorrection
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 // Numbers are sequential per school: one filer at a time takes the next.
                 await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended('correction-numbers:' || current_setting('app.school_id'), 0))", cancellationToken);
-                // One pending request per cell (pupil × work column of the lesson), whatever it asks for.
                 var pending = await db.CorrectionRequests
-                    .Where(r => r.Status == CorrectionStatus.Pending && r.LessonId == lesson.LessonId && r.PupilId == form.PupilId
-                                && r.WorkId == workOfCell)
+                    .Where(r => r.Status == CorrectionStatus.Pending)
+                    .Where(sameThing)
                     .Select(r => (int?)r.Number).FirstOrDefaultAsync(cancellationToken);
                 if (pending is { } open)
                 {
-                    return (0, $"По этой клетке уже есть заявка № {open}, она на рассмотрении.");
+                    return (0, $"{about} уже есть заявка № {open}, она на рассмотрении.");
                 }
 
-                var number = (await db.CorrectionRequests.MaxAsync(r => (int?)r.Number, cancellationToken) ?? 0) + 1;
-                var documentId = document is null ? (Guid?)null : store.Add(document.File!, teacherId).Id;
-                db.CorrectionRequests.Add(new CorrectionRequest
-                {
-                    Number = number,
-                    LessonId = lesson.LessonId,
-                    PupilId = form.PupilId,
-                    // The cell's work even for an absence: entering «б» there removes that work's mark, as in the grid.
-                    WorkId = workOfCell,
-                    Target = target,
-                    CurrentValue = current,
-                    RequestedValue = requested.Length == 0 ? null : requested,
-                    Reason = form.Reason!.Value,
-                    Explanation = form.Explanation!.Trim(),
-                    DocumentFileId = documentId,
-                    RequestedById = teacherId,
-                    RequestedAt = clock.Now.ToUniversalTime(),
-                    Status = CorrectionStatus.Pending,
-                });
+                draft.Number = (await db.CorrectionRequests.MaxAsync(r => (int?)r.Number, cancellationToken) ?? 0) + 1;
+                draft.DocumentFileId = document is null ? null : store.Add(document.File!, draft.RequestedById).Id;
+                draft.RequestedAt = clock.Now.ToUniversalTime();
+                draft.Status = CorrectionStatus.Pending;
+                db.CorrectionRequests.Add(draft);
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
-                return (number, (string?)null);
+                return (draft.Number, (string?)null);
             });
         }
     }

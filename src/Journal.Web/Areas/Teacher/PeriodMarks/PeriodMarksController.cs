@@ -16,7 +16,9 @@ public sealed class PeriodMarksController(
     public async Task<IActionResult> Index(Guid id, Guid? period, bool year, int? saved, CancellationToken cancellationToken)
     {
         var sheet = await LoadAsync(id, period, year, cancellationToken);
-        return sheet is null ? NotFound() : View(new AttestationPage(sheet, SheetUrl(id), saved));
+        return sheet is null
+            ? NotFound()
+            : View(new AttestationPage(sheet, SheetUrl(id), saved, CorrectionUrl: $"/s/{tenant.SchoolSlug}/teacher/corrections/period-mark?assignment={id}"));
     }
 
     [HttpPost("")]
