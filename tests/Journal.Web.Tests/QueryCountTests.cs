@@ -32,4 +32,31 @@ public sealed class QueryCountTests(JournalApp app)
         counts.Values.Select(c => c.Queries).Distinct().Count().ShouldBe(1, string.Join(", ", counts.Values));
         counts.Values.First().Queries.ShouldBeInRange(8, 12); // school + member, then the grid's eight
     }
+
+    [Fact]
+    public async Task The_period_marks_page_runs_the_same_few_queries_for_any_class_and_period()
+    {
+        var client = await app.SignInAsync("teacher@demo");
+        await using var sql = await Sql.OpenAsync(app, await app.SchoolIdAsync("demo"));
+        var pages = new List<string>();
+        foreach (var className in new[] { "5А", "5Б" })
+        {
+            var assignment = await PeriodMarkTests.AssignmentAsync(sql, "teacher@demo", className, "Математика");
+            pages.Add($"/s/demo/teacher/journal/{assignment}/marks?period={await PeriodMarkTests.PeriodAsync(sql, 5, 1)}");
+            pages.Add($"/s/demo/teacher/journal/{assignment}/marks?period={await PeriodMarkTests.PeriodAsync(sql, 5, 2)}");
+        }
+
+        using var counter = new QueryCounter();
+        var counts = new Dictionary<string, (int Queries, int Rows)>();
+        foreach (var page in pages)
+        {
+            counter.Reset();
+            var html = await client.GetStringAsync(page);
+            counts[page] = (counter.Count, new HtmlParser().ParseDocument(html).QuerySelectorAll("table.attestation-sheet tbody tr").Length);
+        }
+
+        counts.Values.Select(c => c.Rows).Distinct().Count().ShouldBeGreaterThan(1, "classes of different sizes");
+        counts.Values.Select(c => c.Queries).Distinct().Count().ShouldBe(1, string.Join(", ", counts.Values));
+        counts.Values.First().Queries.ShouldBeInRange(6, 10); // school + member + assignment, then the sheet's five
+    }
 }

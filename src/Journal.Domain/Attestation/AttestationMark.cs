@@ -22,7 +22,9 @@ public static class AttestationMark
     /// <summary>Reads a chosen or typed code; a Russian error when it is not a mark this subject can have.</summary>
     public static bool TryParse(string? input, bool passFail, bool allowOne, out string code, out string? error)
     {
-        var text = CyrillicInput.Normalize(input).Replace(" ", string.Empty, StringComparison.Ordinal);
+        // «n/a» typed in the Latin layout: the look-alike map reads «n» as «п» (for «оп»), so catch it first.
+        var latin = input?.Trim().Replace(" ", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
+        var text = latin is "n/a" or "na" ? "н/а" : CyrillicInput.Normalize(input).Replace(" ", string.Empty, StringComparison.Ordinal);
         code = text switch
         {
             "на" or "н\\а" => NotAttested,

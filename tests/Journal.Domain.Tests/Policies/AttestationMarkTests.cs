@@ -27,6 +27,8 @@ public class AttestationMarkTests
     [InlineData("н / а", false, false, "н/а")]
     [InlineData("н\\а", false, false, "н/а")]
     [InlineData("H/A", false, false, "н/а")] // Latin look-alikes on an English layout
+    [InlineData("n/a", false, false, "н/а")] // «n/a» in Latin letters
+    [InlineData("N/A", false, false, "н/а")]
     [InlineData("h/a", true, false, "н/а")]
     [InlineData("осв", false, false, "осв")]
     [InlineData("Освобождён", false, false, "осв")]
