@@ -279,6 +279,12 @@ public sealed class PeriodMarkTests(JournalAtPeriodEnd app)
             .ShouldBe(["2→3:Retake:deputy@demo:true"]);
         (await sql.ScalarAsync<string>("SELECT status || ':' || registration_number FROM correction_requests WHERE id = @r", ("r", request)))
             .ShouldBe("Applied:12/01");
+        // LCK-3: the Deputy's table of changes lists it.
+        var changes = await GetAsync(deputy, $"/s/demo/deputy/changes?class={await ClassAsync(sql, "5А")}&period={q1}");
+        var number = await sql.ScalarAsync<int>("SELECT number FROM correction_requests WHERE id = @r", ("r", request));
+        changes.QuerySelectorAll("table.changes-table tbody tr")
+            .Select(tr => string.Join("|", tr.QuerySelectorAll("td, th").Skip(1).Select(c => c.TextContent.Trim())))
+            .ShouldContain($"1-я четверть|Математика|{Rows(page).Single(r => Pupil(r) == pupil).QuerySelector("th")!.TextContent.Trim()}|отметка за период|2|3|Захарова Н. П.|пересдача по заявке № {number} (рег. № 12/01)");
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Journal.Domain;
+using Journal.Domain.Attestation;
 using Journal.Domain.Lessons;
 using Journal.Domain.Organization;
 using Journal.Web.Data;
@@ -9,7 +10,8 @@ namespace Journal.Web.Areas.Deputy.Changes;
 
 /// <summary>
 /// LCK-3: the table of changes (таблица изменений) of a class for a study period: every change of a
-/// mark or an absence with who, when, old and new value, on what ground. Four queries.
+/// mark or an absence with who, when, old and new value, on what ground, and of the period marks (and, in the last
+/// period, of the year, exam and final marks) of the class's pupils. Five queries.
 /// </summary>
 public static class ChangeTable
 {
@@ -17,9 +19,12 @@ public static class ChangeTable
 
     public sealed record Option(Guid Id, string Name);
 
+    /// <param name="LessonDate">The lesson of a mark or absence; null for a period, year, exam or final mark.</param>
+    /// <param name="Attestation">For a period mark: which («за период», «годовая»…).</param>
     public sealed record Row(
-        DateTimeOffset At, DateOnly LessonDate, string Subject, string Pupil, ChangeTarget Target, string? OldValue,
-        string? NewValue, string Author, ChangeGround Ground, bool IsLate, int? RequestNumber, string? RegistrationNumber);
+        DateTimeOffset At, DateOnly? LessonDate, string Subject, string Pupil, ChangeTarget Target, string? OldValue,
+        string? NewValue, string Author, ChangeGround Ground, bool IsLate, int? RequestNumber, string? RegistrationNumber,
+        AttestationKind? Attestation = null);
 
     public sealed record Model(
         IReadOnlyList<Option> Classes, Option? Class, IReadOnlyList<Option> Periods, Option? Period, IReadOnlyList<Row> Rows);
@@ -76,6 +81,28 @@ public static class ChangeTable
                             r == null ? null : r.Number, r == null ? null : r.RegistrationNumber))
                     .Take(2000)
                     .ToListAsync(cancellationToken);
+            if (chosen is not null && period is not null)
+            {
+                var last = periods[^1].Id == period.Id;
+                var periodMarks = await (
+                        from change in db.PeriodMarkChanges.AsNoTracking()
+                        where change.StudyPeriodId == period.Id || (last && change.StudyPeriodId == null && change.AcademicYearId == yearId)
+                        where db.Enrolments.Any(e => e.PupilId == change.PupilId && e.ClassId == chosen.Id)
+                        join s in db.Subjects on change.SubjectId equals s.Id
+                        join p in db.Pupils on change.PupilId equals p.Id
+                        join m in db.Memberships on change.AuthorId equals m.Id
+                        join r in db.CorrectionRequests on change.CorrectionRequestId equals (Guid?)r.Id into requests
+                        from r in requests.DefaultIfEmpty()
+                        orderby change.At descending
+                        select new Row(
+                            change.At, null, s.Name, p.LastName + " " + p.FirstName, ChangeTarget.PeriodMark, change.OldValue,
+                            change.NewValue, m.LastName + " " + m.FirstName + " " + (m.MiddleName ?? ""), change.Ground, change.IsLate,
+                            r == null ? null : r.Number, r == null ? null : r.RegistrationNumber, change.Kind))
+                    .Take(2000)
+                    .ToListAsync(cancellationToken);
+                rows = [.. rows.Concat(periodMarks).OrderByDescending(r => r.At)];
+            }
+
             return new Model(
                 classes.Select(c => new Option(c.Id, c.Name)).ToList(),
                 chosen is null ? null : new Option(chosen.Id, chosen.Name),
@@ -85,7 +112,23 @@ public static class ChangeTable
         }
     }
 
-    public static string Describe(ChangeTarget target) => target == ChangeTarget.Mark ? "отметка" : "посещаемость";
+    public static string Describe(ChangeTarget target) => target switch
+    {
+        ChangeTarget.Mark => "отметка",
+        ChangeTarget.Absence => "посещаемость",
+        _ => "отметка за период",
+    };
+
+    /// <summary>The table's «урок» column: the lesson's date, or which period mark.</summary>
+    public static string When(Row row, string period) => row.LessonDate is { } date
+        ? date.ToString("dd.MM", System.Globalization.CultureInfo.InvariantCulture)
+        : row.Attestation switch
+        {
+            AttestationKind.Year => "год",
+            AttestationKind.Exam => "экзамен",
+            AttestationKind.Final => "итог",
+            _ => period,
+        };
 
     /// <summary>The ground as the table prints it: «по заявке № 3 (рег. № 15/11)».</summary>
     public static string Describe(Row row) =>
