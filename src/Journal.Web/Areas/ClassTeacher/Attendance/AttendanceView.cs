@@ -2,6 +2,7 @@ using System.Globalization;
 using Journal.Domain.Lessons;
 using Journal.Domain.Organization;
 using Journal.Web.Data;
+using Journal.Web.Infrastructure;
 
 namespace Journal.Web.Areas.ClassTeacher.Attendance;
 
@@ -58,11 +59,5 @@ public static class AttendanceView
             DateTimeStyles.None, out date);
 
     /// <summary>«1 урок», «3 урока», «5 уроков».</summary>
-    public static string Count(int n, string one, string few, string many)
-    {
-        var tens = n % 100;
-        var units = n % 10;
-        var word = tens is >= 11 and <= 14 ? many : units == 1 ? one : units is >= 2 and <= 4 ? few : many;
-        return $"{n.ToString(CultureInfo.InvariantCulture)} {word}";
-    }
+    public static string Count(int n, string one, string few, string many) => RussianCount.Of(n, one, few, many);
 }

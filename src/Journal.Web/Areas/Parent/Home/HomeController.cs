@@ -9,7 +9,7 @@ namespace Journal.Web.Areas.Parent.Home;
 
 public sealed class HomeController(JournalDbContext db, SchoolClock clock, TenantContext tenant) : ParentAreaController
 {
-    public sealed record Child(string Name, string? ClassName);
+    public sealed record Child(Guid Id, string Name, string? ClassName);
 
     public sealed record Model(List<Child> Children, List<MySchools.Item> OtherSchools);
 
@@ -24,6 +24,7 @@ public sealed class HomeController(JournalDbContext db, SchoolClock clock, Tenan
                 join p in db.Pupils on link.PupilId equals p.Id
                 orderby p.FirstName
                 select new Child(
+                    p.Id,
                     p.LastName + " " + p.FirstName,
                     (from e in db.Enrolments.Where(enrolledToday)
                      where e.PupilId == p.Id
