@@ -14,8 +14,20 @@ namespace Journal.Web.Tests;
 /// the last week of the 2nd quarter (see <see cref="JournalAtPeriodEnd"/>).
 /// </summary>
 [Collection(nameof(AtPeriodEnd))]
-public sealed class PeriodMarkTests(JournalAtPeriodEnd app)
+public sealed class PeriodMarkTests(JournalAtPeriodEnd app) : IAsyncDisposable
 {
+    // Connections opened for a test are closed after it: the fixture drops its database at the end, and the schema
+    // owner may not end the application role's sessions.
+    private readonly List<Sql> _connections = [];
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var connection in _connections)
+        {
+            await connection.DisposeAsync();
+        }
+    }
+
     [Fact]
     public async Task GRD4_DL3_LCK3_the_teacher_sets_a_period_mark_in_the_last_week_and_it_is_kept_in_history()
     {
@@ -369,6 +381,7 @@ public sealed class PeriodMarkTests(JournalAtPeriodEnd app)
     private async Task<(HttpClient Client, string Url, Sql Sql)> OpenAsync(string login, string className, string subject)
     {
         var sql = await Sql.OpenAsync(app, await app.SchoolIdAsync("demo"));
+        _connections.Add(sql);
         var assignment = await AssignmentAsync(sql, login, className, subject);
         return (await app.SignInAsync(login), $"/s/demo/teacher/journal/{assignment}/marks", sql);
     }
