@@ -42,14 +42,17 @@ public sealed class PeriodMarkTests(JournalAtPeriodEnd app) : IAsyncDisposable
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         response.Headers.Location!.OriginalString.ShouldEndWith("&saved=1");
         var stored = await sql.ColumnAsync<string>(
-            "SELECT value || ':' || coalesce(proposal, '') || ':' || is_late FROM period_marks WHERE pupil_id = @p AND study_period_id = @q",
+            """
+            SELECT value || ':' || coalesce(proposal, '') || ':' || is_late FROM period_marks
+            WHERE pupil_id = @p AND study_period_id = @q AND subject_id = (SELECT id FROM subjects WHERE name = 'Математика')
+            """,
             ("p", pupil), ("q", q2));
         stored.ShouldBe([$"{Proposal(row)}:{Proposal(row)}:false"]);
         var history = await sql.ColumnAsync<string>(
             """
             SELECT coalesce(c.old_value, '') || '→' || c.new_value || ':' || c.ground || ':' || u.user_name
             FROM period_mark_changes c JOIN memberships m ON m.id = c.author_id JOIN users u ON u.id = m.user_id
-            WHERE c.pupil_id = @p AND c.study_period_id = @q
+            WHERE c.pupil_id = @p AND c.study_period_id = @q AND c.subject_id = (SELECT id FROM subjects WHERE name = 'Математика')
             """,
             ("p", pupil), ("q", q2));
         history.ShouldBe([$"→{Proposal(row)}:Entry:teacher@demo"]);
@@ -267,7 +270,7 @@ public sealed class PeriodMarkTests(JournalAtPeriodEnd app) : IAsyncDisposable
         filed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await Parse(twice)).QuerySelector(".alert-danger")!.TextContent.ShouldStartWith("По этой отметке уже есть заявка №");
         var request = await sql.ScalarAsync<Guid>(
-            "SELECT id FROM correction_requests WHERE pupil_id = @p AND study_period_id = @q AND status = 'Pending'", ("p", pupil), ("q", q1));
+            "SELECT id FROM correction_requests WHERE pupil_id = @p AND study_period_id = @q AND status = 'Pending' AND subject_id = (SELECT id FROM subjects WHERE name = 'Математика')", ("p", pupil), ("q", q1));
         (await client.GetStringAsync("/s/demo/teacher/corrections")).ShouldContain("отметка за 1-ю четверть");
 
         var deputy = await app.SignInAsync("deputy@demo");
@@ -285,7 +288,7 @@ public sealed class PeriodMarkTests(JournalAtPeriodEnd app) : IAsyncDisposable
                 """
                 SELECT c.old_value || '→' || c.new_value || ':' || c.ground || ':' || u.user_name || ':' || (c.correction_request_id = @r)
                 FROM period_mark_changes c JOIN memberships m ON m.id = c.author_id JOIN users u ON u.id = m.user_id
-                WHERE c.pupil_id = @p AND c.study_period_id = @q
+                WHERE c.pupil_id = @p AND c.study_period_id = @q AND c.subject_id = (SELECT id FROM subjects WHERE name = 'Математика')
                 """,
                 ("p", pupil), ("q", q1), ("r", request)))
             .ShouldBe(["2→3:Retake:deputy@demo:true"]);

@@ -57,6 +57,20 @@ public class SchoolSettings
     /// <summary>LCK-1: days after the end of a period when its period, year and final marks lock.</summary>
     public int PeriodMarkLockDays { get; set; } = GradingSettings.Default.LockDaysAfterPeriod;
 
+    /// <summary>DRY-5: the school's mail server for e-mail notifications; none when the host is empty.</summary>
+    public string? SmtpHost { get; set; }
+
+    public int SmtpPort { get; set; } = 25;
+
+    /// <summary>The sender address, e.g. «journal@school12.ru».</summary>
+    public string? SmtpFrom { get; set; }
+
+    public string? SmtpUser { get; set; }
+
+    public string? SmtpPassword { get; set; }
+
+    public bool SmtpUseTls { get; set; }
+
     /// <summary>The grading rules as the policy layer takes them.</summary>
     public GradingSettings Grading => new()
     {

@@ -1,3 +1,4 @@
+using Journal.Domain.Communication;
 using Journal.Domain.Attestation;
 using System.Linq.Expressions;
 using Journal.Domain;
@@ -89,6 +90,20 @@ public class JournalDbContext(DbContextOptions<JournalDbContext> options, Tenant
     public DbSet<PeriodMark> PeriodMarks => Set<PeriodMark>();
 
     public DbSet<PeriodMarkChange> PeriodMarkChanges => Set<PeriodMarkChange>();
+
+    public DbSet<InvitationCode> InvitationCodes => Set<InvitationCode>();
+
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+
+    public DbSet<ConversationMember> ConversationMembers => Set<ConversationMember>();
+
+    public DbSet<Message> Messages => Set<Message>();
+
+    public DbSet<MessageFile> MessageFiles => Set<MessageFile>();
+
+    public DbSet<Announcement> Announcements => Set<Announcement>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

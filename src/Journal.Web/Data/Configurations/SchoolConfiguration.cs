@@ -28,6 +28,12 @@ internal sealed class SchoolConfiguration : IEntityTypeConfiguration<School>
             s.Property(x => x.PeriodMarkDueDaysBeforeEnd).HasColumnName("period_mark_due_days").HasDefaultValue(2);
             s.Property(x => x.PeriodMarkLockDays).HasColumnName("period_mark_lock_days").HasDefaultValue(14);
             s.Ignore(x => x.Grading);
+            s.Property(x => x.SmtpHost).HasColumnName("smtp_host").HasMaxLength(200);
+            s.Property(x => x.SmtpPort).HasColumnName("smtp_port").HasDefaultValue(25);
+            s.Property(x => x.SmtpFrom).HasColumnName("smtp_from").HasMaxLength(200);
+            s.Property(x => x.SmtpUser).HasColumnName("smtp_user").HasMaxLength(200);
+            s.Property(x => x.SmtpPassword).HasColumnName("smtp_password").HasMaxLength(200);
+            s.Property(x => x.SmtpUseTls).HasColumnName("smtp_use_tls").HasDefaultValue(false);
         });
         builder.Navigation(x => x.Settings).IsRequired();
     }

@@ -202,6 +202,256 @@ namespace Journal.Web.Data.Migrations
                     b.ToTable("period_mark_changes", (string)null);
                 });
 
+            modelBuilder.Entity("Journal.Domain.Communication.Announcement", b =>
+                {
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<Guid?>("ClassId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("class_id");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<DateOnly?>("ShowUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("show_until");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("SchoolId", "Id")
+                        .HasName("pk_announcements");
+
+                    b.HasIndex("SchoolId", "AuthorId")
+                        .HasDatabaseName("ix_announcements_school_id_author_id");
+
+                    b.HasIndex("SchoolId", "ClassId")
+                        .HasDatabaseName("ix_announcements_school_id_class_id");
+
+                    b.HasIndex("SchoolId", "PublishedAt")
+                        .HasDatabaseName("ix_announcements_school_id_published_at");
+
+                    b.ToTable("announcements", (string)null);
+                });
+
+            modelBuilder.Entity("Journal.Domain.Communication.Conversation", b =>
+                {
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<DateTimeOffset>("LastMessageAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_message_at");
+
+                    b.Property<Guid?>("PupilId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pupil_id");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject");
+
+                    b.HasKey("SchoolId", "Id")
+                        .HasName("pk_conversations");
+
+                    b.HasIndex("SchoolId", "CreatedById")
+                        .HasDatabaseName("ix_conversations_school_id_created_by_id");
+
+                    b.HasIndex("SchoolId", "LastMessageAt")
+                        .HasDatabaseName("ix_conversations_school_id_last_message_at");
+
+                    b.HasIndex("SchoolId", "PupilId")
+                        .HasDatabaseName("ix_conversations_school_id_pupil_id");
+
+                    b.ToTable("conversations", (string)null);
+                });
+
+            modelBuilder.Entity("Journal.Domain.Communication.ConversationMember", b =>
+                {
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<Guid>("MembershipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("membership_id");
+
+                    b.Property<DateTimeOffset?>("ReadUpTo")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_up_to");
+
+                    b.HasKey("SchoolId", "ConversationId", "MembershipId")
+                        .HasName("pk_conversation_members");
+
+                    b.HasIndex("SchoolId", "MembershipId")
+                        .HasDatabaseName("ix_conversation_members_school_id_membership_id");
+
+                    b.ToTable("conversation_members", (string)null);
+                });
+
+            modelBuilder.Entity("Journal.Domain.Communication.Message", b =>
+                {
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("SchoolId", "Id")
+                        .HasName("pk_messages");
+
+                    b.HasIndex("SchoolId", "AuthorId")
+                        .HasDatabaseName("ix_messages_school_id_author_id");
+
+                    b.HasIndex("SchoolId", "ConversationId", "SentAt")
+                        .HasDatabaseName("ix_messages_school_id_conversation_id_sent_at");
+
+                    b.ToTable("messages", (string)null);
+                });
+
+            modelBuilder.Entity("Journal.Domain.Communication.MessageFile", b =>
+                {
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("file_id");
+
+                    b.HasKey("SchoolId", "MessageId", "FileId")
+                        .HasName("pk_message_files");
+
+                    b.HasIndex("SchoolId", "FileId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_message_files_school_id_file_id");
+
+                    b.ToTable("message_files", (string)null);
+                });
+
+            modelBuilder.Entity("Journal.Domain.Communication.Notification", b =>
+                {
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset?>("MailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("mailed_at");
+
+                    b.Property<Guid?>("PupilId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pupil_id");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<Guid>("RecipientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recipient_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("url");
+
+                    b.HasKey("SchoolId", "Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("SchoolId", "PupilId")
+                        .HasDatabaseName("ix_notifications_school_id_pupil_id");
+
+                    b.HasIndex("SchoolId", "RecipientId", "CreatedAt")
+                        .HasDatabaseName("ix_notifications_school_id_recipient_id_created_at");
+
+                    b.ToTable("notifications", (string)null);
+                });
+
             modelBuilder.Entity("Journal.Domain.Files.FileContent", b =>
                 {
                     b.Property<Guid>("SchoolId")
@@ -1452,6 +1702,75 @@ namespace Journal.Web.Data.Migrations
                     b.ToTable("enrolments", (string)null);
                 });
 
+            modelBuilder.Entity("Journal.Domain.People.InvitationCode", b =>
+                {
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<bool>("IsRevoked")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_revoked");
+
+                    b.Property<Guid>("PupilId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pupil_id");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("role");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.Property<Guid?>("UsedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("used_by_id");
+
+                    b.HasKey("SchoolId", "Id")
+                        .HasName("pk_invitation_codes");
+
+                    b.HasIndex("SchoolId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_invitation_codes_school_id_code");
+
+                    b.HasIndex("SchoolId", "CreatedById")
+                        .HasDatabaseName("ix_invitation_codes_school_id_created_by_id");
+
+                    b.HasIndex("SchoolId", "PupilId")
+                        .HasDatabaseName("ix_invitation_codes_school_id_pupil_id");
+
+                    b.HasIndex("SchoolId", "UsedById")
+                        .HasDatabaseName("ix_invitation_codes_school_id_used_by_id");
+
+                    b.ToTable("invitation_codes", (string)null);
+                });
+
             modelBuilder.Entity("Journal.Domain.People.ParentLink", b =>
                 {
                     b.Property<Guid>("SchoolId")
@@ -1978,6 +2297,147 @@ namespace Journal.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_period_mark_changes_subjects_school_id_subject_id");
+                });
+
+            modelBuilder.Entity("Journal.Domain.Communication.Announcement", b =>
+                {
+                    b.HasOne("Journal.Domain.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_announcements_schools_school_id");
+
+                    b.HasOne("Journal.Domain.Schools.Membership", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_announcements_memberships_school_id_author_id");
+
+                    b.HasOne("Journal.Domain.Organization.SchoolClass", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "ClassId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_announcements_classes_school_id_class_id");
+                });
+
+            modelBuilder.Entity("Journal.Domain.Communication.Conversation", b =>
+                {
+                    b.HasOne("Journal.Domain.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_conversations_schools_school_id");
+
+                    b.HasOne("Journal.Domain.Schools.Membership", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_conversations_memberships_school_id_created_by_id");
+
+                    b.HasOne("Journal.Domain.People.Pupil", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "PupilId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_conversations_pupils_school_id_pupil_id");
+                });
+
+            modelBuilder.Entity("Journal.Domain.Communication.ConversationMember", b =>
+                {
+                    b.HasOne("Journal.Domain.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_conversation_members_schools_school_id");
+
+                    b.HasOne("Journal.Domain.Communication.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "ConversationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_conversation_members_conversations_school_id_conversation_id");
+
+                    b.HasOne("Journal.Domain.Schools.Membership", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "MembershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_conversation_members_memberships_school_id_membership_id");
+                });
+
+            modelBuilder.Entity("Journal.Domain.Communication.Message", b =>
+                {
+                    b.HasOne("Journal.Domain.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_messages_schools_school_id");
+
+                    b.HasOne("Journal.Domain.Schools.Membership", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_messages_memberships_school_id_author_id");
+
+                    b.HasOne("Journal.Domain.Communication.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "ConversationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_messages_conversations_school_id_conversation_id");
+                });
+
+            modelBuilder.Entity("Journal.Domain.Communication.MessageFile", b =>
+                {
+                    b.HasOne("Journal.Domain.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_message_files_schools_school_id");
+
+                    b.HasOne("Journal.Domain.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_message_files_stored_files_school_id_file_id");
+
+                    b.HasOne("Journal.Domain.Communication.Message", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "MessageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_message_files_messages_school_id_message_id");
+                });
+
+            modelBuilder.Entity("Journal.Domain.Communication.Notification", b =>
+                {
+                    b.HasOne("Journal.Domain.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_notifications_schools_school_id");
+
+                    b.HasOne("Journal.Domain.People.Pupil", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "PupilId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_notifications_pupils_school_id_pupil_id");
+
+                    b.HasOne("Journal.Domain.Schools.Membership", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "RecipientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_notifications_memberships_school_id_recipient_id");
                 });
 
             modelBuilder.Entity("Journal.Domain.Files.FileContent", b =>
@@ -2615,6 +3075,36 @@ namespace Journal.Web.Data.Migrations
                         .HasConstraintName("fk_enrolments_pupils_school_id_pupil_id");
                 });
 
+            modelBuilder.Entity("Journal.Domain.People.InvitationCode", b =>
+                {
+                    b.HasOne("Journal.Domain.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_invitation_codes_schools_school_id");
+
+                    b.HasOne("Journal.Domain.Schools.Membership", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_invitation_codes_memberships_school_id_created_by_id");
+
+                    b.HasOne("Journal.Domain.People.Pupil", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "PupilId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_invitation_codes_pupils_school_id_pupil_id");
+
+                    b.HasOne("Journal.Domain.Schools.Membership", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "UsedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_invitation_codes_memberships_school_id_used_by_id");
+                });
+
             modelBuilder.Entity("Journal.Domain.People.ParentLink", b =>
                 {
                     b.HasOne("Journal.Domain.Schools.School", null)
@@ -2756,6 +3246,38 @@ namespace Journal.Web.Data.Migrations
                                 .HasColumnType("integer")
                                 .HasDefaultValue(7)
                                 .HasColumnName("period_mark_window_days");
+
+                            b1.Property<string>("SmtpFrom")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("smtp_from");
+
+                            b1.Property<string>("SmtpHost")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("smtp_host");
+
+                            b1.Property<string>("SmtpPassword")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("smtp_password");
+
+                            b1.Property<int>("SmtpPort")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(25)
+                                .HasColumnName("smtp_port");
+
+                            b1.Property<bool>("SmtpUseTls")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("boolean")
+                                .HasDefaultValue(false)
+                                .HasColumnName("smtp_use_tls");
+
+                            b1.Property<string>("SmtpUser")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("smtp_user");
 
                             b1.Property<decimal>("ThresholdFive")
                                 .ValueGeneratedOnAdd()
