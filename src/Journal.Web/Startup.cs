@@ -94,6 +94,9 @@ public static class Startup
         services.AddValidatorsFromAssemblyContaining<AppUser>(includeInternalTypes: true);
         services.AddFiles(builder.Configuration);
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<Notifications.Notifier>();
+        services.AddSingleton<Notifications.NotificationMailer>();
+        services.AddHostedService(sp => sp.GetRequiredService<Notifications.NotificationMailer>());
         // Use cases: every nested `Handler` of a feature file (SaveCell.Handler, JournalGrid.Handler…).
         foreach (var handler in typeof(Startup).Assembly.GetTypes()
                      .Where(t => t is { IsClass: true, IsAbstract: false, IsNested: true, Name: "Handler" }))

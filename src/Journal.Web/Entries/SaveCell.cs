@@ -47,7 +47,7 @@ public static class SaveCell
         }
     }
 
-    public sealed class Handler(JournalDbContext db, SchoolClock clock)
+    public sealed class Handler(JournalDbContext db, SchoolClock clock, Notifications.Notifier notifier)
     {
         public async Task<Result> Handle(Command command, Guid teacherId, SchoolSettings settings, CancellationToken cancellationToken)
         {
@@ -91,7 +91,7 @@ public static class SaveCell
                     where writer.IsCorrection || a.TeacherId == teacherId || l.SubstituteTeacherId == teacherId
                     join c in db.Classes on a.ClassId equals c.Id
                     join s in db.Subjects on a.SubjectId equals s.Id
-                    select new { l.Id, l.Date, a.ClassId, a.SubgroupId, c.Grade, s.IsPassFail })
+                    select new { l.Id, l.Date, a.ClassId, a.SubgroupId, c.Grade, s.IsPassFail, Subject = s.Name })
                 .SingleOrDefaultAsync(cancellationToken);
             var pupilExists = await db.Pupils.AnyAsync(p => p.Id == command.PupilId, cancellationToken);
             if (lesson is null || !pupilExists)
@@ -212,6 +212,7 @@ public static class SaveCell
                                     lesson.Date, local.DateTime, settings.EntryDeadline, workingDays,
                                     await DaysOffAsync(lesson.Date, workingDays, lesson.Grade, cancellationToken));
             mark = marks.FirstOrDefault(m => m.WorkId == work.Id);
+            var markChanged = mark is null || mark.Value != value;
             if (mark is null)
             {
                 mark = new Mark { WorkId = work.Id, PupilId = command.PupilId, Value = value, AuthorId = teacherId, EnteredAt = now };
@@ -224,6 +225,13 @@ public static class SaveCell
                 mark.Value = value;
                 mark.AuthorId = teacherId;
                 mark.EnteredAt = now;
+            }
+
+            // DRY-5: the pupil and their parents hear of a new or changed mark (not of a «точка»).
+            if (markChanged && value.Kind != MarkKind.Dot)
+            {
+                var kindName = await db.WorkKinds.Where(k => k.Id == work.KindId).Select(k => k.Name).FirstAsync(cancellationToken);
+                await notifier.MarkAsync(command.PupilId, lesson.Date, lesson.Subject, kindName, value.Code, now, cancellationToken);
             }
 
             // A pupil who got a mark was there: an absence other than lateness goes.

@@ -74,7 +74,7 @@ public static class LessonDetails
         }
     }
 
-    public sealed class Handler(JournalDbContext db, SchoolClock clock)
+    public sealed class Handler(JournalDbContext db, SchoolClock clock, Notifications.Notifier notifier)
     {
         public async Task<Model?> Load(Guid lessonId, Guid teacherId, DateOnly today, int lockDays, CancellationToken cancellationToken)
         {
@@ -131,6 +131,15 @@ public static class LessonDetails
             }
 
             var entity = await db.Lessons.SingleAsync(l => l.Id == lesson.LessonId, cancellationToken);
+            // DRY-5: pupils and parents hear of new or changed homework.
+            if (homework is not null && homework != entity.Homework)
+            {
+                var assignment = await db.TeachingAssignments.AsNoTracking().Where(a => a.Id == entity.AssignmentId)
+                    .Select(a => new { a.ClassId, a.SubgroupId }).SingleAsync(cancellationToken);
+                var pupils = await notifier.PupilsOfLessonAsync(assignment.ClassId, assignment.SubgroupId, lesson.Date, cancellationToken);
+                await notifier.HomeworkAsync(pupils, lesson.Date, lesson.Subject, homework, clock.Now, cancellationToken);
+            }
+
             entity.Topic = topic;
             entity.Homework = homework;
             entity.NoHomework = form.NoHomework;
