@@ -323,6 +323,22 @@ public sealed class PeriodMarkTests(JournalAtPeriodEnd app) : IAsyncDisposable
             .StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task JRN4_grade_1_gets_no_period_marks()
+    {
+        var (client, url, sql) = await OpenAsync("teacher3@demo", "1А", "Математика");
+        var q2 = await PeriodAsync(sql, 1, 2);
+        var page = await GetAsync(client, $"{url}?period={q2}");
+        page.QuerySelector(".alert-info")!.TextContent.ShouldBe("В 1 классе отметки не ставятся.");
+        page.QuerySelectorAll("select.mark-select:not([disabled])").ShouldBeEmpty();
+        var before = await CountAsync(sql, "period_mark_changes");
+
+        var response = await PostAsync(client, $"{url}?period={q2}", page, (Pupil(Rows(page)[0]), "Period", "5", "x"));
+
+        (await Parse(response)).QuerySelector(".alert-danger")!.TextContent.ShouldBe("В 1 классе отметки не ставятся.");
+        (await CountAsync(sql, "period_mark_changes")).ShouldBe(before);
+    }
+
     [Theory]
     [InlineData("student@demo", HttpStatusCode.Redirect)]
     [InlineData("parent@demo", HttpStatusCode.Redirect)]
