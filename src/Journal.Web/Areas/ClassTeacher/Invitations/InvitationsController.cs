@@ -10,7 +10,7 @@ namespace Journal.Web.Areas.ClassTeacher.Invitations;
 
 /// <summary>AUTH-2: the class teacher's invitation codes for the class: the list, issuing, renewing, and slips to print.</summary>
 public sealed class InvitationsController(
-    JournalDbContext db, SchoolClock clock, TenantContext tenant, InvitationList.Handler list, IssueCodes.Handler issue)
+    JournalDbContext db, SchoolClock clock, TimeProvider time, TenantContext tenant, InvitationList.Handler list, IssueCodes.Handler issue)
     : ClassTeacherAreaController
 {
     public sealed record ClassOption(Guid Id, string Name);
@@ -59,12 +59,12 @@ public sealed class InvitationsController(
             return NotFound(); // not this teacher's class, another school's, or no class led this year
         }
 
-        var model = await list.Handle(new InvitationList.Query(chosen.Id, clock.Today, clock.Now), cancellationToken);
+        var model = await list.Handle(new InvitationList.Query(chosen.Id, clock.Today, time.GetUtcNow()), cancellationToken);
         return View(view, new Model(classes, chosen, model, clock.Zone));
     }
 
     private IssueCodes.Issuer Issuer(ClassOption chosen) => new(
-        chosen.Id, User.CurrentMembershipId(), tenant.SchoolSlug!, tenant.Settings.InvitationDays, clock.Today, clock.Now);
+        chosen.Id, User.CurrentMembershipId(), tenant.SchoolSlug!, tenant.Settings.InvitationDays, clock.Today, time.GetUtcNow());
 
     private string PageUrl(ClassOption chosen) => $"/s/{tenant.SchoolSlug}/classteacher/invitations?class={chosen.Id}";
 
