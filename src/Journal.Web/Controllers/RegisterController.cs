@@ -55,11 +55,13 @@ public sealed class RegisterController(
         var model = new ChooseModel(invitation, form, new ExistingAccountForm { Code = form.Code });
         var validation = await accountValidator.ValidateAsync(form, cancellationToken);
         model.AccountErrors.AddRange(validation.Errors.Select(e => e.ErrorMessage));
-        var user = new AppUser { UserName = form.Login.Trim(), DisplayName = form.Person.FullName };
-        if (model.AccountErrors.Count == 0)
+        if (model.AccountErrors.Count > 0)
         {
-            model.AccountErrors.AddRange(await PasswordErrorsAsync(user, form.Password));
+            return View("Choose", model); // an empty field binds as null: nothing below reads the form before this
         }
+
+        var user = new AppUser { UserName = form.Login.Trim(), DisplayName = form.Person.FullName };
+        model.AccountErrors.AddRange(await PasswordErrorsAsync(user, form.Password));
 
         if (model.AccountErrors.Count == 0 && await signIn.UserManager.FindByNameAsync(user.UserName) is not null)
         {
