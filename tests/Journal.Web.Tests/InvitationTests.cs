@@ -255,6 +255,46 @@ public sealed class InvitationTests(JournalApp app)
     }
 
     [Fact]
+    public async Task An_incomplete_form_or_a_weak_password_is_answered_in_russian_and_the_code_stays_live()
+    {
+        var (_, rows) = await CodesAsync();
+        var code = rows[10].ParentCode!;
+        var client = FromOwnAddress();
+
+        var (empty, emptyPage) = await PostAsync(client, "/register/account", ("account.Code", code));
+        var (weak, weakPage) = await PostAsync(
+            client, "/register/account",
+            ("account.Code", code), ("account.LastName", "Орлова"), ("account.FirstName", "Вера"),
+            ("account.Login", NewLogin("invite-weak")), ("account.Password", "password"), ("account.ConfirmPassword", "password"));
+
+        empty.StatusCode.ShouldBe(HttpStatusCode.OK);
+        emptyPage.QuerySelector("[role=alert]")!.TextContent.ShouldContain("Введите фамилию.");
+        emptyPage.QuerySelector("[role=alert]")!.TextContent.ShouldContain("Придумайте логин.");
+        weak.StatusCode.ShouldBe(HttpStatusCode.OK);
+        weakPage.QuerySelector("[role=alert]")!.TextContent.ShouldContain("В пароле нужна хотя бы одна цифра.");
+        (await EnterCodeAsync(client, code)).Page.QuerySelector(".invitation-purpose").ShouldNotBeNull("the code is still live");
+    }
+
+    [Fact]
+    public async Task Two_registrations_racing_with_one_code_make_one_parent()
+    {
+        var (_, rows) = await CodesAsync();
+        var row = rows[11];
+        await using var sql = await Demo2SqlAsync();
+        var links = await sql.ScalarAsync<long>("SELECT count(*) FROM parent_links WHERE pupil_id = @p", ("p", row.PupilId));
+        var logins = new[] { NewLogin("invite-race"), NewLogin("invite-race") };
+
+        var results = await Task.WhenAll(logins.Select(login => RegisterAsync(FromOwnAddress(), row.ParentCode!, login)));
+
+        results.Count(r => r.Response.StatusCode == HttpStatusCode.Redirect).ShouldBe(1);
+        results.Count(r => r.Page.QuerySelector("[role=alert]")?.TextContent.Contains(NotFoundMessage) == true).ShouldBe(1);
+        (await sql.ScalarAsync<long>("SELECT count(*) FROM parent_links WHERE pupil_id = @p", ("p", row.PupilId))).ShouldBe(links + 1);
+        (await sql.ScalarAsync<long>(
+                "SELECT count(*) FROM users WHERE user_name = ANY(@l)", ("l", logins)))
+            .ShouldBe(1, "the loser's account is rolled back with the rest");
+    }
+
+    [Fact]
     public async Task A_pupil_code_makes_the_pupil_a_student_once()
     {
         var (teacher, rows) = await CodesAsync();
