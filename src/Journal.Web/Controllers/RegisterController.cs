@@ -1,6 +1,7 @@
 using FluentValidation;
 using Journal.Web.Data;
 using Journal.Web.Invitations;
+using Journal.Web.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -17,6 +18,7 @@ public sealed class RegisterController(
     FindInvitation.Handler find,
     RedeemInvitation.Handler redeem,
     SignInManager<AppUser> signIn,
+    TenantContext tenant,
     IValidator<NewAccountForm> accountValidator,
     IValidator<ExistingAccountForm> signInValidator) : Controller
 {
@@ -154,6 +156,7 @@ public sealed class RegisterController(
 
     private ViewResult CodeNotFound(string? code)
     {
+        tenant.LeaveSchool(); // a code lost in a race shows as little of its school as an unknown one
         ModelState.Clear();
         ModelState.AddModelError(string.Empty, FindInvitation.NotFoundMessage);
         return View("Code", new CodeForm { Code = code ?? string.Empty });
