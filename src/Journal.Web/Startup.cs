@@ -14,6 +14,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using System.Threading.RateLimiting;
 using Serilog;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -67,6 +68,7 @@ public static class Startup
             .AddEntityFrameworkStores<JournalDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<Controllers.JournalClaimsFactory>()
+            .AddErrorDescriber<RussianIdentityErrors>()
             .AddDefaultTokenProviders();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(options =>
@@ -85,6 +87,16 @@ public static class Startup
             options.Events.OnRedirectToAccessDenied = context => AnswerScriptOrRedirect(context, StatusCodes.Status403Forbidden);
         });
         services.AddAuthorization(Policies.Add);
+        // AUTH-2: invitation codes are guessed at most this often per address (the status page answers 429 in Russian).
+        var attempts = builder.Configuration.GetValue("Invitations:AttemptsPerWindow", 10);
+        var window = TimeSpan.FromMinutes(builder.Configuration.GetValue("Invitations:WindowMinutes", 15));
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(Controllers.RegisterController.RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = attempts, Window = window, QueueLimit = 0 }));
+        });
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "journal.af";
@@ -187,6 +199,7 @@ public static class Startup
         app.UseAuthentication();
         app.UseMiddleware<SchoolResolutionMiddleware>();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
