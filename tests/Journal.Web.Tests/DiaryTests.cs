@@ -230,10 +230,12 @@ public sealed class DiaryTests(JournalApp app)
 
         var marks = await sql.ColumnAsync<string>(
             """
+            WITH l AS MATERIALIZED (
+                SELECT l.id, l.date, l.lesson_number FROM lessons l JOIN teaching_assignments t ON t.id = l.assignment_id
+                WHERE t.subject_id = @s AND l.date BETWEEN @from AND @to)
             SELECT m.value || '|' || w.weight::text || '|' || k.is_control::text || '|' || to_char(l.date, 'DD.MM.YYYY') || '|' || k.name
-            FROM marks m JOIN works w ON w.id = m.work_id JOIN work_kinds k ON k.id = w.kind_id
-            JOIN lessons l ON l.id = w.lesson_id JOIN teaching_assignments t ON t.id = l.assignment_id
-            WHERE m.pupil_id = @p AND t.subject_id = @s AND l.date BETWEEN @from AND @to
+            FROM l JOIN works w ON w.lesson_id = l.id JOIN marks m ON m.work_id = w.id AND m.pupil_id = @p
+            JOIN work_kinds k ON k.id = w.kind_id
             ORDER BY l.date, l.lesson_number, k.sort_order, w.id
             """,
             ("p", polina), ("s", subject), ("from", start), ("to", end));
