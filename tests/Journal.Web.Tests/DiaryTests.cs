@@ -296,7 +296,10 @@ public sealed class DiaryTests(JournalApp app)
         var db = scope.ServiceProvider.GetRequiredService<JournalDbContext>();
         var membership = new Membership
         {
-            UserId = user.Id, LastName = "Тестов", FirstName = "Тест", Roles = [new MembershipRole { Role = role }],
+            UserId = user.Id,
+            LastName = "Тестов",
+            FirstName = "Тест",
+            Roles = [new MembershipRole { Role = role }],
         };
         db.Memberships.Add(membership);
         if (pupil is { } p)

@@ -56,8 +56,14 @@ public static class DiarySubject
                     orderby e.ToDate == null || e.ToDate >= today descending, e.FromDate descending
                     select new
                     {
-                        ClassId = c.Id, ClassName = c.Grade + c.Letter, c.Grade, c.AcademicYearId,
-                        SubjectId = s.Id, Subject = s.Name, s.IsPassFail, s.RequiresControlWork,
+                        ClassId = c.Id,
+                        ClassName = c.Grade + c.Letter,
+                        c.Grade,
+                        c.AcademicYearId,
+                        SubjectId = s.Id,
+                        Subject = s.Name,
+                        s.IsPassFail,
+                        s.RequiresControlWork,
                         Learns = db.TeachingAssignments.Any(a => a.ClassId == c.Id && a.SubjectId == s.Id
                             && (a.SubgroupId == null || db.SubgroupMembers.Any(m => m.SubgroupId == a.SubgroupId && m.PupilId == pupilId))),
                     })

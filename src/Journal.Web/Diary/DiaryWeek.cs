@@ -89,13 +89,25 @@ public static class DiaryWeek
                     orderby x.Lesson.Date, x.Lesson.LessonNumber, s.Name
                     select new
                     {
-                        x.Lesson.Id, x.Lesson.Date, x.Lesson.LessonNumber,
-                        Start = b == null ? (TimeOnly?)null : b.StartTime, End = b == null ? (TimeOnly?)null : b.EndTime,
-                        SubjectId = s.Id, Subject = s.Name, Subgroup = g == null ? null : g.Name, c.Grade,
-                        TeacherLast = t.LastName, TeacherFirst = t.FirstName, TeacherMiddle = t.MiddleName,
-                        SubstituteLast = m == null ? null : m.LastName, SubstituteFirst = m == null ? null : m.FirstName,
+                        x.Lesson.Id,
+                        x.Lesson.Date,
+                        x.Lesson.LessonNumber,
+                        Start = b == null ? (TimeOnly?)null : b.StartTime,
+                        End = b == null ? (TimeOnly?)null : b.EndTime,
+                        SubjectId = s.Id,
+                        Subject = s.Name,
+                        Subgroup = g == null ? null : g.Name,
+                        c.Grade,
+                        TeacherLast = t.LastName,
+                        TeacherFirst = t.FirstName,
+                        TeacherMiddle = t.MiddleName,
+                        SubstituteLast = m == null ? null : m.LastName,
+                        SubstituteFirst = m == null ? null : m.FirstName,
                         SubstituteMiddle = m == null ? null : m.MiddleName,
-                        Room = r == null ? null : r.Name, x.Lesson.Topic, x.Lesson.Homework, x.Lesson.NoHomework,
+                        Room = r == null ? null : r.Name,
+                        x.Lesson.Topic,
+                        x.Lesson.Homework,
+                        x.Lesson.NoHomework,
                     })
                 .ToListAsync(cancellationToken);
 
