@@ -431,7 +431,7 @@ public sealed partial class ForecastTests(JournalApp app)
             DateOnly.ParseExact(row[2], "yyyy-MM-dd", CultureInfo.InvariantCulture));
     }
 
-    private static async Task<GradingSettings> SettingsAsync(Sql sql)
+    internal static async Task<GradingSettings> SettingsAsync(Sql sql)
     {
         var row = (await sql.ScalarAsync<string>(
             """

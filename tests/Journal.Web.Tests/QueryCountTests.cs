@@ -59,4 +59,46 @@ public sealed class QueryCountTests(JournalApp app)
         counts.Values.Select(c => c.Queries).Distinct().Count().ShouldBe(1, string.Join(", ", counts.Values));
         counts.Values.First().Queries.ShouldBeInRange(6, 10); // school + member + assignment, then the sheet's five
     }
+
+    [Fact]
+    public async Task The_diary_runs_the_same_few_queries_for_weeks_and_periods_of_any_size()
+    {
+        await using var sql = await Sql.OpenAsync(app, await app.SchoolIdAsync("demo"));
+        var polina = await DiaryTests.ChildAsync(sql, "parent@demo", "Полина");
+        var today = Journal.Domain.Schools.SchoolClock.For(TimeProvider.System, "Asia/Yekaterinburg").Today;
+        var monday = Journal.Domain.Schools.SchoolClock.WeekStart(today);
+        var yearStart = await sql.ScalarAsync<DateOnly>("SELECT min(start_date) FROM study_periods");
+        var secondPeriod = await sql.ScalarAsync<DateOnly>(
+            "SELECT start_date FROM study_periods WHERE kind = 'Quarter' AND number = 2 ORDER BY start_date LIMIT 1");
+        var weeks = new[] { monday.AddDays(-7), secondPeriod, yearStart.AddDays(-7) }
+            .Select(d => $"/s/demo/parent/diary?pupil={polina}&week={Journal.Web.Diary.DiaryView.Iso(d)}").ToList();
+        var maths = await sql.ScalarAsync<Guid>("SELECT id FROM subjects WHERE name = 'Алгебра'");
+        var periods = await sql.ColumnAsync<Guid>(
+            "SELECT id FROM study_periods WHERE kind = 'Quarter' AND start_date <= @d ORDER BY start_date", ("d", today));
+        var subjects = periods.Select(p => $"/s/demo/parent/diary/subject/{maths}?pupil={polina}&period={p}").ToList();
+        var client = await app.SignInAsync("parent@demo");
+        using var counter = new QueryCounter();
+
+        async Task<Dictionary<string, (int Queries, int Rows)>> CountAsync(IEnumerable<string> pages, string rows)
+        {
+            var counts = new Dictionary<string, (int Queries, int Rows)>();
+            foreach (var page in pages)
+            {
+                counter.Reset();
+                var html = await client.GetStringAsync(page);
+                counts[page] = (counter.Count, new HtmlParser().ParseDocument(html).QuerySelectorAll(rows).Length);
+            }
+
+            return counts;
+        }
+
+        var week = await CountAsync(weeks, "tr[data-lesson]");
+        var subject = await CountAsync(subjects, ".diary-subject-marks tbody tr");
+
+        week.Values.Select(c => c.Rows).Distinct().Count().ShouldBeGreaterThan(1, "weeks with different numbers of lessons");
+        week.Values.Select(c => c.Queries).Distinct().Count().ShouldBe(1, string.Join(", ", week.Values));
+        week.Values.First().Queries.ShouldBeInRange(7, 10); // school + member, the children, the other schools, the week's five
+        subject.Values.Select(c => c.Queries).Distinct().Count().ShouldBe(1, string.Join(", ", subject.Values));
+        subject.Values.First().Queries.ShouldBeInRange(6, 9); // school + member, the children, the other schools, the subject's four
+    }
 }
