@@ -93,6 +93,8 @@ public static class Startup
 
         services.AddValidatorsFromAssemblyContaining<AppUser>(includeInternalTypes: true);
         services.AddFiles(builder.Configuration);
+        services.AddScoped<Messaging.MessageFiles>();
+        services.AddScoped<Messaging.UnreadMessages>();
         services.AddScoped<DemoSeeder>();
         // Use cases: every nested `Handler` of a feature file (SaveCell.Handler, JournalGrid.Handler…).
         foreach (var handler in typeof(Startup).Assembly.GetTypes()

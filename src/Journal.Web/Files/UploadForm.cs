@@ -43,7 +43,8 @@ public sealed class UploadFormAttribute : TypeFilterAttribute
 internal sealed class UploadFormFilter(IOptions<FileSettings> options, IModelMetadataProvider metadata) : IAsyncAuthorizationFilter
 {
     private const int MaxFields = 20;
-    private const int MaxFieldBytes = 16 * 1024;
+    // A message's 10 000 characters (MSG-1) are up to 20 000 bytes of UTF-8 Cyrillic, more with CRLF line breaks.
+    private const int MaxFieldBytes = 64 * 1024;
 
     private readonly FileSettings _settings = options.Value;
 
