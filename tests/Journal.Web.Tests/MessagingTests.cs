@@ -4,6 +4,7 @@ using System.Text;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Journal.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
 using Shouldly;
 
 namespace Journal.Web.Tests;
@@ -295,6 +296,56 @@ public sealed class MessagingTests(JournalApp app)
         var tooLong = await PostAsync(client, thread, thread, new() { ["Text"] = new string('а', 10001) });
         (await Problems(tooLong)).ShouldContain("Сообщение длиннее 10000 знаков: сократите его или разделите на несколько.");
         (await sql.ScalarAsync<long>("SELECT count(*) FROM messages WHERE author_id = @m", ("m", parent.MembershipId))).ShouldBe(1);
+    }
+}
+
+/// <summary>MSG-1 in a real browser: a parent writes through the form, the class teacher sees the badge, reads and answers with a file.</summary>
+public sealed class MessagingBrowserTests(JournalApp app)
+{
+    [Fact]
+    public async Task Parent_writes_through_the_form_and_the_class_teacher_sees_the_badge_and_answers_with_a_file()
+    {
+        var classTeacher = await MessagingTests.MembershipAsync(app, "demo2", "classteacher@demo2");
+        var (playwright, browser) = await BrowserTests.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var subject = $"Экскурсия {Guid.NewGuid().ToString("N")[..6]}";
+
+        var parent = await SignInAsync(browser, "parent@demo2", 390);
+        await parent.GotoAsync(new Uri(app.BaseAddress, "/s/demo2/messages").ToString());
+        await parent.GetByRole(AriaRole.Link, new() { Name = "Новое сообщение" }).ClickAsync();
+        await parent.GetByLabel("Кому").SelectOptionAsync(classTeacher.ToString());
+        await parent.GetByLabel("Тема").FillAsync(subject);
+        await parent.GetByLabel("Текст").FillAsync("Ольга Ивановна, можно Даше поехать с классом?\nСпасибо.");
+        await parent.GetByRole(AriaRole.Button, new() { Name = "Отправить" }).ClickAsync();
+        (await parent.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync()).ShouldBe(subject);
+
+        var teacher = await SignInAsync(browser, "classteacher@demo2", 1280);
+        await teacher.GotoAsync(new Uri(app.BaseAddress, "/s/demo2/messages").ToString());
+        (await teacher.Locator(".nav-messages").InnerTextAsync()).ShouldContain("1");
+        await teacher.GetByRole(AriaRole.Link, new() { Name = subject }).ClickAsync();
+        (await teacher.Locator(".message-text").First.InnerTextAsync()).ShouldBe("Ольга Ивановна, можно Даше поехать с классом?\nСпасибо.");
+        (await teacher.Locator(".nav-messages .unread-badge").CountAsync()).ShouldBe(0);
+        await teacher.GetByLabel("Текст").FillAsync("Да, список у меня.");
+        await teacher.GetByLabel("Файлы").SetInputFilesAsync(new FilePayload { Name = "маршрут.pdf", MimeType = "application/pdf", Buffer = MessagingTests.Pdf });
+        await teacher.GetByRole(AriaRole.Button, new() { Name = "Отправить" }).ClickAsync();
+        (await teacher.Locator(".message-files a").InnerTextAsync()).ShouldBe("маршрут.pdf");
+
+        await parent.ReloadAsync();
+        (await parent.Locator(".message-text").Last.InnerTextAsync()).ShouldBe("Да, список у меня.");
+        (await parent.GetByRole(AriaRole.Link, new() { Name = "маршрут.pdf" }).IsVisibleAsync()).ShouldBeTrue();
+    }
+
+    private async Task<IPage> SignInAsync(IBrowser browser, string login, int width)
+    {
+        var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = 900 }, Locale = "ru-RU" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(app.BaseAddress, "/login").ToString());
+        await page.GetByLabel("Логин").FillAsync(login);
+        await page.GetByLabel("Пароль").FillAsync(JournalApp.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Войти" }).ClickAsync();
+        await page.WaitForURLAsync("**/s/**");
+        return page;
     }
 }
 
