@@ -192,6 +192,61 @@ public sealed class MessagingTests(JournalApp app)
     }
 
     [Fact]
+    public async Task Mailing_to_parents_of_pupils_missing_lessons_reaches_only_those_families()
+    {
+        var missing = await NewMemberAsync(app, "demo", "7А", "Parent");
+        var present = await NewMemberAsync(app, "demo", "7А", "Parent");
+        var teacherId = await MembershipAsync(app, "demo", "teacher6@demo");
+        var school = await app.SchoolIdAsync("demo");
+        await using var sql = await Sql.OpenAsync(app, school);
+        var classId = await sql.ScalarAsync<Guid>("SELECT class_id FROM enrolments WHERE pupil_id = @p AND to_date IS NULL", ("p", missing.PupilId!.Value));
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(5)); // Asia/Yekaterinburg
+        const string inPeriod =
+            """
+            FROM lessons l JOIN teaching_assignments a ON a.id = l.assignment_id JOIN classes c ON c.id = a.class_id
+            WHERE a.class_id = @c AND l.date <= @today AND l.date >= (
+              SELECT max(p.start_date) FROM study_periods p WHERE p.academic_year_id = c.academic_year_id AND p.start_date <= @today
+                AND EXISTS (SELECT 1 FROM grade_period_kinds k WHERE k.academic_year_id = c.academic_year_id AND k.grade = c.grade AND k.kind = p.kind))
+            """;
+        // One more than anyone of the class has missed so far: only the pupil given these absences reaches it.
+        var most = await sql.ScalarAsync<long>(
+            $"SELECT coalesce(max(n), 0) FROM (SELECT count(*) AS n FROM absences x JOIN lessons l ON l.id = x.lesson_id AND x.kind <> 'Late' AND l.id IN (SELECT l.id {inPeriod}) GROUP BY x.pupil_id) t",
+            ("c", classId), ("today", today));
+        var threshold = (int)most + 1;
+        var already = await sql.ScalarAsync<long>(
+            $"SELECT count(*) FROM absences x WHERE x.pupil_id = @p AND x.kind <> 'Late' AND x.lesson_id IN (SELECT l.id {inPeriod})",
+            ("p", missing.PupilId!.Value), ("c", classId), ("today", today));
+        await sql.ScalarAsync<object>(
+            $"""
+            INSERT INTO absences (school_id, id, lesson_id, pupil_id, kind, author_id, entered_at)
+            SELECT @s, gen_random_uuid(), l.id, @p, 'Absent', @t, now() {inPeriod}
+              AND NOT EXISTS (SELECT 1 FROM absences x WHERE x.lesson_id = l.id AND x.pupil_id = @p)
+            ORDER BY l.date DESC LIMIT @n
+            """,
+            ("s", school), ("p", missing.PupilId!.Value), ("t", teacherId), ("c", classId), ("today", today), ("n", threshold - already));
+        var teacher = await app.SignInAsync("teacher6@demo");
+        var before = await ConversationsCreatedByAsync("demo", teacherId);
+        var subject = $"Пропуски уроков {Guid.NewGuid():N}";
+        Dictionary<string, string> Mailing(int n) => new()
+        {
+            ["Kind"] = "Absent", ["ClassId"] = classId.ToString(), ["MinAbsences"] = n.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Subject"] = subject, ["Text"] = "Прошу прийти на беседу.",
+        };
+
+        var nobody = await PostAsync(teacher, "/s/demo/messages/new", "/s/demo/messages/new", Mailing(threshold + 1));
+        (await Problems(nobody)).ShouldContain($"В классе нет учеников, пропустивших в этом периоде {threshold + 1} уроков и больше");
+        (await ConversationsCreatedByAsync("demo", teacherId)).ShouldBe(before);
+
+        var sent = await PostAsync(teacher, "/s/demo/messages/new", "/s/demo/messages/new", Mailing(threshold));
+        sent.StatusCode.ShouldBe(HttpStatusCode.Redirect, await Problems(sent));
+        (await ConversationsCreatedByAsync("demo", teacherId)).ShouldBe(before + 1);
+        (await PageAsync(await app.SignInAsync(missing.Login), "/s/demo/messages")).QuerySelectorAll(".conversation-subject")
+            .Select(e => e.TextContent).ShouldContain(subject);
+        (await PageAsync(await app.SignInAsync(present.Login), "/s/demo/messages")).QuerySelectorAll(".conversation-subject")
+            .Select(e => e.TextContent).ShouldNotContain(subject);
+    }
+
+    [Fact]
     public async Task Pupil_to_another_pupil_and_parent_to_another_parent_are_refused_and_nothing_is_saved()
     {
         var pupil = await NewMemberAsync(app, "demo", "7А", "Student");
