@@ -229,8 +229,11 @@ public sealed class MessagingTests(JournalApp app)
         var subject = $"Пропуски уроков {Guid.NewGuid():N}";
         Dictionary<string, string> Mailing(int n) => new()
         {
-            ["Kind"] = "Absent", ["ClassId"] = classId.ToString(), ["MinAbsences"] = n.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Subject"] = subject, ["Text"] = "Прошу прийти на беседу.",
+            ["Kind"] = "Absent",
+            ["ClassId"] = classId.ToString(),
+            ["MinAbsences"] = n.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Subject"] = subject,
+            ["Text"] = "Прошу прийти на беседу.",
         };
 
         var nobody = await PostAsync(teacher, "/s/demo/messages/new", "/s/demo/messages/new", Mailing(threshold + 1));

@@ -185,47 +185,47 @@ public static class SendMessage
             switch (form.Kind)
             {
                 case RecipientKind.Failing:
-                {
-                    var forecast = await forecasts.Handle(new ClassForecast.Query(classId, null, today, tenant.Settings.Grading), cancellationToken);
-                    if (forecast is null)
                     {
-                        return [];
-                    }
+                        var forecast = await forecasts.Handle(new ClassForecast.Query(classId, null, today, tenant.Settings.Grading), cancellationToken);
+                        if (forecast is null)
+                        {
+                            return [];
+                        }
 
-                    // A subject teacher asks about their own subjects; the class teacher and the administration about all.
-                    HashSet<Guid>? subjects = null;
-                    if (!me.IsAdministration && !await db.Classes.AnyAsync(c => c.Id == classId && c.ClassTeacherId == me.MembershipId, cancellationToken))
-                    {
-                        subjects = [.. await db.TeachingAssignments.Where(a => a.ClassId == classId && a.TeacherId == me.MembershipId)
+                        // A subject teacher asks about their own subjects; the class teacher and the administration about all.
+                        HashSet<Guid>? subjects = null;
+                        if (!me.IsAdministration && !await db.Classes.AnyAsync(c => c.Id == classId && c.ClassTeacherId == me.MembershipId, cancellationToken))
+                        {
+                            subjects = [.. await db.TeachingAssignments.Where(a => a.ClassId == classId && a.TeacherId == me.MembershipId)
                             .Select(a => a.SubjectId).ToListAsync(cancellationToken)];
-                    }
+                        }
 
-                    return [.. forecast.Pupils
+                        return [.. forecast.Pupils
                         .Where(p => p.Graded.Any(s => s.Forecast == 2 && (subjects is null || subjects.Contains(s.SubjectId))))
                         .Select(p => p.Id)];
-                }
-
-                case RecipientKind.Absent:
-                {
-                    if (await PeriodAsync(classId, today, cancellationToken) is not { } period)
-                    {
-                        return [];
                     }
 
-                    var until = today < period.End ? today : period.End;
-                    var enrolled = db.Enrolments.Where(e => e.ClassId == classId).Where(Enrolled.On(today)).Select(e => e.PupilId);
-                    return await (
-                            from a in db.Absences.AsNoTracking()
-                            where a.Kind != AttendanceKind.Late && enrolled.Contains(a.PupilId)
-                            join l in db.Lessons on a.LessonId equals l.Id
-                            where l.Date >= period.Start && l.Date <= until
-                            join t in db.TeachingAssignments on l.AssignmentId equals t.Id
-                            where t.ClassId == classId
-                            group a by a.PupilId into g
-                            where g.Count() >= form.MinAbsences
-                            select g.Key)
-                        .ToListAsync(cancellationToken);
-                }
+                case RecipientKind.Absent:
+                    {
+                        if (await PeriodAsync(classId, today, cancellationToken) is not { } period)
+                        {
+                            return [];
+                        }
+
+                        var until = today < period.End ? today : period.End;
+                        var enrolled = db.Enrolments.Where(e => e.ClassId == classId).Where(Enrolled.On(today)).Select(e => e.PupilId);
+                        return await (
+                                from a in db.Absences.AsNoTracking()
+                                where a.Kind != AttendanceKind.Late && enrolled.Contains(a.PupilId)
+                                join l in db.Lessons on a.LessonId equals l.Id
+                                where l.Date >= period.Start && l.Date <= until
+                                join t in db.TeachingAssignments on l.AssignmentId equals t.Id
+                                where t.ClassId == classId
+                                group a by a.PupilId into g
+                                where g.Count() >= form.MinAbsences
+                                select g.Key)
+                            .ToListAsync(cancellationToken);
+                    }
 
                 default:
                     return await db.Enrolments.AsNoTracking().Where(e => e.ClassId == classId).Where(Enrolled.On(today))
