@@ -60,7 +60,7 @@ internal sealed class UploadFormFilter(IOptions<FileSettings> options, IModelMet
 
         if (http.Request.ContentLength > _settings.MaxRequestBytes)
         {
-            // Nothing is read, not even the anti-forgery token, so the lesson page can't be answered:
+            // Nothing is read, not even the anti-forgery token, so the form's page can't be answered:
             // a Russian page says what to do instead. The browser may still be sending and miss it.
             context.Result = TooLargePage();
             return;
@@ -106,7 +106,7 @@ internal sealed class UploadFormFilter(IOptions<FileSettings> options, IModelMet
                 "Файлы слишком большие",
                 $"За один раз можно отправить не больше {FileSize.Text(_settings.MaxRequestBytes)}, " +
                 $"каждый файл — не больше {FileSize.Text(_settings.MaxFileBytes)}. Файлы не приняты: " +
-                "вернитесь на страницу урока и выберите файлы поменьше."),
+                "вернитесь на предыдущую страницу и выберите файлы поменьше."),
         },
     };
 
