@@ -105,6 +105,8 @@ public static class Startup
 
         services.AddValidatorsFromAssemblyContaining<AppUser>(includeInternalTypes: true);
         services.AddFiles(builder.Configuration);
+        services.AddScoped<Messaging.MessageFiles>();
+        services.AddScoped<Messaging.UnreadMessages>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<Notifications.Notifier>();
         services.AddSingleton<Notifications.NotificationMailer>();

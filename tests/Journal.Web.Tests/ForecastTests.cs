@@ -509,7 +509,7 @@ public sealed partial class ForecastQueryCountTests(JournalApp app)
 
         counts.Select(c => c.Pupils).Distinct().Count().ShouldBeGreaterThan(1, "classes of different sizes");
         counts.Select(c => c.Queries).Distinct().Count().ShouldBe(1, string.Join(", ", counts));
-        counts[0].Queries.ShouldBeInRange(8, 10); // school + member, the led classes, then the forecast's six (9 today)
+        counts[0].Queries.ShouldBeInRange(8, 11); // school + member, the led classes, the forecast's six, the messages badge (10 today)
 
         var parent = await app.SignInAsync("parent@demo");
         await using var sql = await Sql.OpenAsync(app, await app.SchoolIdAsync("demo"));

@@ -30,7 +30,7 @@ public sealed class QueryCountTests(JournalApp app)
 
         counts.Values.Select(c => c.Cells).Distinct().Count().ShouldBeGreaterThan(1, "pages of different sizes");
         counts.Values.Select(c => c.Queries).Distinct().Count().ShouldBe(1, string.Join(", ", counts.Values));
-        counts.Values.First().Queries.ShouldBeInRange(8, 12); // school + member, then the grid's eight
+        counts.Values.First().Queries.ShouldBeInRange(8, 12); // school + member, the grid's eight, the messages badge
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class QueryCountTests(JournalApp app)
 
         counts.Values.Select(c => c.Rows).Distinct().Count().ShouldBeGreaterThan(1, "classes of different sizes");
         counts.Values.Select(c => c.Queries).Distinct().Count().ShouldBe(1, string.Join(", ", counts.Values));
-        counts.Values.First().Queries.ShouldBeInRange(6, 10); // school + member + assignment, then the sheet's five
+        counts.Values.First().Queries.ShouldBeInRange(6, 10); // school + member + assignment, the sheet's five, the messages badge
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed record FileDownload(string FileName, string ContentType, byte[] By
 /// <summary>
 /// Who may download a stored file: whoever may see what it is attached to. Each kind of attachment is
 /// one case answering «the ids of this file the viewer may see» (empty or one row); a new kind (a
-/// message's attachment) is one more case added to <see cref="VisibleAttachments"/>. A file attached to
+/// message's attachment, <see cref="MessageAttachment"/>) is one more case added to <see cref="VisibleAttachments"/>. A file attached to
 /// nothing, or of another school (the school filter), is found by nobody: the caller answers 404.
 /// </summary>
 public sealed class FileDownloads(JournalDbContext db)
@@ -41,7 +41,8 @@ public sealed class FileDownloads(JournalDbContext db)
 
     private IQueryable<Guid> VisibleAttachments(Guid fileId, FileViewer viewer) =>
         HomeworkFile(fileId, viewer)
-            .Concat(CorrectionDocument(fileId, viewer));
+            .Concat(CorrectionDocument(fileId, viewer))
+            .Concat(MessageAttachment(fileId, viewer));
 
     /// <summary>
     /// JRN-7: a homework file is seen by the lesson's teacher or substitute, the class teacher, the Deputy,
@@ -82,6 +83,20 @@ public sealed class FileDownloads(JournalDbContext db)
         return db.CorrectionRequests
             .Where(r => r.DocumentFileId == fileId && (staff || r.RequestedById == me))
             .Select(r => r.DocumentFileId!.Value);
+    }
+
+    /// <summary>
+    /// MSG-1: a message's file is seen by the members of the message's conversation, and by nobody else: not the
+    /// Deputy, not the Admin (correspondence is private to those in it).
+    /// </summary>
+    private IQueryable<Guid> MessageAttachment(Guid fileId, FileViewer viewer)
+    {
+        var me = viewer.MembershipId;
+        return from f in db.MessageFiles
+               where f.FileId == fileId
+               join m in db.Messages on f.MessageId equals m.Id
+               where db.ConversationMembers.Any(cm => cm.ConversationId == m.ConversationId && cm.MembershipId == me)
+               select f.FileId;
     }
 
     /// <summary>The pupils the viewer sees as themselves (Student) or as a parent (Parent).</summary>

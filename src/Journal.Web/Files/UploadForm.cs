@@ -43,7 +43,8 @@ public sealed class UploadFormAttribute : TypeFilterAttribute
 internal sealed class UploadFormFilter(IOptions<FileSettings> options, IModelMetadataProvider metadata) : IAsyncAuthorizationFilter
 {
     private const int MaxFields = 20;
-    private const int MaxFieldBytes = 16 * 1024;
+    // A message's 10 000 characters (MSG-1) are up to 20 000 bytes of UTF-8 Cyrillic, more with CRLF line breaks.
+    private const int MaxFieldBytes = 64 * 1024;
 
     private readonly FileSettings _settings = options.Value;
 
@@ -59,7 +60,7 @@ internal sealed class UploadFormFilter(IOptions<FileSettings> options, IModelMet
 
         if (http.Request.ContentLength > _settings.MaxRequestBytes)
         {
-            // Nothing is read, not even the anti-forgery token, so the lesson page can't be answered:
+            // Nothing is read, not even the anti-forgery token, so the form's page can't be answered:
             // a Russian page says what to do instead. The browser may still be sending and miss it.
             context.Result = TooLargePage();
             return;
@@ -105,7 +106,7 @@ internal sealed class UploadFormFilter(IOptions<FileSettings> options, IModelMet
                 "Файлы слишком большие",
                 $"За один раз можно отправить не больше {FileSize.Text(_settings.MaxRequestBytes)}, " +
                 $"каждый файл — не больше {FileSize.Text(_settings.MaxFileBytes)}. Файлы не приняты: " +
-                "вернитесь на страницу урока и выберите файлы поменьше."),
+                "вернитесь на предыдущую страницу и выберите файлы поменьше."),
         },
     };
 
