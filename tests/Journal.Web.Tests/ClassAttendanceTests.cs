@@ -579,6 +579,6 @@ public sealed class ClassAttendanceQueryCountTests(JournalApp app)
 
         counts.Select(c => c.Absences).Distinct().Count().ShouldBeGreaterThan(1, "weeks with different numbers of absences");
         counts.Select(c => c.Queries).Distinct().Count().ShouldBe(1, string.Join(", ", counts));
-        counts[0].Queries.ShouldBeLessThanOrEqualTo(9); // school + member, the notification bell, the messages badge, the week's five
+        counts[0].Queries.ShouldBeLessThanOrEqualTo(8); // school + member, the navigation counters (messages + notifications), the week's five
     }
 }

@@ -436,6 +436,6 @@ public sealed class MessagingQueryCountTests(JournalApp app)
 
         counts.Select(c => c.Rows).ShouldBe([1, 5]);
         counts.Select(c => c.Queries).Distinct().Count().ShouldBe(1, string.Join(", ", counts));
-        counts[0].Queries.ShouldBeInRange(3, 4); // school + member, the list, the badge
+        counts[0].Queries.ShouldBeInRange(3, 4); // school + member, the list, the navigation counters (messages + notifications)
     }
 }

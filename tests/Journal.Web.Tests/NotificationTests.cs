@@ -138,6 +138,32 @@ public sealed class NotificationTests(JournalApp app)
     }
 
     [Fact]
+    public async Task DRY5_a_new_message_notifies_the_other_members_of_the_conversation()
+    {
+        await using var sql = await Sql.OpenAsync(app, await app.SchoolIdAsync("demo"));
+        var recipient = await sql.ScalarAsync<Guid>(
+            "SELECT m.id FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.user_name = 'teacher9@demo'");
+        var subject = $"Замена в пятницу {Guid.NewGuid():N}";
+        var teacher = await app.SignInAsync("teacher@demo");
+        var token = await JournalApp.AntiforgeryTokenAsync(teacher, "/s/demo/messages/new");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent("Person"), "Kind" },
+            { new StringContent(recipient.ToString()), "PersonId" },
+            { new StringContent(subject), "Subject" },
+            { new StringContent("Возьмёте 3-й урок в 5Б?"), "Text" },
+            { new StringContent(token), "__RequestVerificationToken" },
+        };
+
+        (await teacher.PostAsync("/s/demo/messages/new", form)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var conversation = await sql.ScalarAsync<Guid>("SELECT id FROM conversations WHERE subject = @s", ("s", subject));
+        (await sql.ColumnAsync<string>(
+                "SELECT recipient_id || ' ' || url FROM notifications WHERE kind = 'Message' AND text LIKE @t", ("t", $"%{subject}%")))
+            .ShouldBe([$"{recipient} /s/demo/messages/{conversation}"], "the recipient only, not the author");
+    }
+
+    [Fact]
     public async Task Notifications_are_per_school_and_need_a_sign_in()
     {
         (await app.Anonymous().GetAsync("/s/demo/notifications")).StatusCode.ShouldBe(HttpStatusCode.Redirect);

@@ -97,7 +97,7 @@ public sealed class QueryCountTests(JournalApp app)
 
         week.Values.Select(c => c.Rows).Distinct().Count().ShouldBeGreaterThan(1, "weeks with different numbers of lessons");
         week.Values.Select(c => c.Queries).Distinct().Count().ShouldBe(1, string.Join(", ", week.Values));
-        week.Values.First().Queries.ShouldBeInRange(9, 13); // school + member, the bell, the children, the other schools, the announcements (2), the week's five
+        week.Values.First().Queries.ShouldBeInRange(9, 13); // school + member, the navigation counters, the children, the other schools, the announcements (2), the week's five
         subject.Values.Select(c => c.Queries).Distinct().Count().ShouldBe(1, string.Join(", ", subject.Values));
         subject.Values.First().Queries.ShouldBeInRange(6, 9); // school + member, the children, the other schools, the subject's four
     }

@@ -28,7 +28,7 @@ public static class Reply
     /// <summary>Found false: not a member (404). Refusals: nothing was saved.</summary>
     public sealed record Outcome(bool Found, IReadOnlyList<string> Refusals);
 
-    public sealed class Handler(JournalDbContext db, MessageFiles files, TimeProvider time)
+    public sealed class Handler(JournalDbContext db, MessageFiles files, TimeProvider time, Notifications.Notifier notifier)
     {
         public async Task<Outcome> Send(Guid conversationId, Guid me, Form form, UploadBatch upload, CancellationToken cancellationToken)
         {
@@ -55,6 +55,13 @@ public static class Reply
             files.Attach(message, accepted.Files, me);
             conversation.LastMessageAt = now;
             member.ReadUpTo = now;
+            // DRY-5: the other members hear of it.
+            var others = await db.ConversationMembers.AsNoTracking()
+                .Where(cm => cm.ConversationId == conversationId && cm.MembershipId != me).Select(cm => cm.MembershipId)
+                .ToListAsync(cancellationToken);
+            var author = await db.Memberships.AsNoTracking().Where(m => m.Id == me)
+                .Select(m => m.LastName + " " + m.FirstName).SingleAsync(cancellationToken);
+            notifier.Message(others, conversationId, author, conversation.Subject, now);
             await db.SaveChangesAsync(cancellationToken);
             return new Outcome(true, []);
         }

@@ -95,7 +95,7 @@ public static class SendMessage
 
     public sealed class Handler(
         JournalDbContext db, Recipients.Handler recipients, ClassForecast.Handler forecasts, MessageFiles files, SchoolClock clock,
-        TenantContext tenant, TimeProvider time)
+        TenantContext tenant, TimeProvider time, Notifications.Notifier notifier)
     {
         public async Task<Outcome> Send(Correspondent me, Form form, UploadBatch upload, CancellationToken cancellationToken)
         {
@@ -149,6 +149,8 @@ public static class SendMessage
 
             var now = time.GetUtcNow();
             var created = new List<Guid>();
+            var authorName = await db.Memberships.AsNoTracking().Where(m => m.Id == me.MembershipId)
+                .Select(m => m.LastName + " " + m.FirstName).SingleAsync(cancellationToken);
             foreach (var family in families)
             {
                 var conversation = new Conversation
@@ -171,6 +173,7 @@ public static class SendMessage
                 db.Messages.Add(message);
                 files.Attach(message, accepted.Files, me.MembershipId);
                 created.Add(conversation.Id);
+                notifier.Message(family.Members.Where(m => m != me.MembershipId), conversation.Id, authorName, conversation.Subject, now);
             }
 
             await db.SaveChangesAsync(cancellationToken);

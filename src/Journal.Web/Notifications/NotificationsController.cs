@@ -33,14 +33,3 @@ public sealed class NotificationsController(JournalDbContext db, TimeProvider ti
         return View("~/Notifications/Index.cshtml", rows);
     }
 }
-
-/// <summary>The bell in the navigation bar: the number of unread notifications, one query.</summary>
-public sealed class NotificationBellViewComponent(JournalDbContext db) : ViewComponent
-{
-    public async Task<IViewComponentResult> InvokeAsync(string slug)
-    {
-        var me = UserClaimsPrincipal.CurrentMembershipId();
-        var unread = await db.Notifications.CountAsync(n => n.RecipientId == me && n.ReadAt == null);
-        return View("~/Notifications/_Bell.cshtml", (slug, unread));
-    }
-}

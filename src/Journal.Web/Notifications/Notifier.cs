@@ -40,6 +40,23 @@ public sealed class Notifier(JournalDbContext db, TenantContext tenant)
         }
     }
 
+    /// <summary>A new message, for the conversation's members other than its author.</summary>
+    public void Message(IEnumerable<Guid> recipients, Guid conversationId, string authorName, string subject, DateTimeOffset now)
+    {
+        var text = $"Новое сообщение от {authorName}: «{subject}»";
+        foreach (var recipient in recipients.Distinct())
+        {
+            db.Notifications.Add(new Notification
+            {
+                RecipientId = recipient,
+                Kind = NotificationKind.Message,
+                Text = text.Length > 500 ? text[..500] : text,
+                Url = $"/s/{tenant.SchoolSlug}/messages/{conversationId}",
+                CreatedAt = now.ToUniversalTime(),
+            });
+        }
+    }
+
     /// <summary>The pupils of a lesson (its class or subgroup, on its date): whom its homework concerns.</summary>
     public Task<List<Guid>> PupilsOfLessonAsync(Guid classId, Guid? subgroupId, DateOnly date, CancellationToken cancellationToken) =>
         db.Enrolments.AsNoTracking().Where(Enrolled.On(date))
