@@ -164,6 +164,50 @@ public sealed class NotificationTests(JournalApp app)
     }
 
     [Fact]
+    public async Task DRY5_the_admin_sets_the_mail_server_the_password_is_never_shown_and_a_bad_port_changes_nothing()
+    {
+        await using var sql = await Sql.OpenAsync(app, await app.SchoolIdAsync("demo2"));
+        var admin = await app.SignInAsync("admin@demo2");
+        try
+        {
+            var saved = await PostMailAsync(admin, "smtp.school2.example", "587", "journal@school2.example", "Пароль-123");
+            saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            (await sql.ScalarAsync<string>(
+                    "SELECT smtp_host || ':' || smtp_port || ':' || smtp_from || ':' || smtp_password FROM schools WHERE slug = 'demo2'"))
+                .ShouldBe("smtp.school2.example:587:journal@school2.example:Пароль-123");
+            var page = await admin.GetStringAsync("/s/demo2/admin/mail");
+            page.ShouldNotContain("Пароль-123");
+            page.ShouldContain("Пароль сохранён");
+
+            var refused = await PostMailAsync(admin, "smtp.other.example", "0", "journal@school2.example", "");
+
+            refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await refused.Content.ReadAsStringAsync()).ShouldContain("Порт — число от 1 до 65535");
+            (await sql.ScalarAsync<string>("SELECT smtp_host FROM schools WHERE slug = 'demo2'")).ShouldBe("smtp.school2.example");
+            (await (await app.SignInAsync("teacher@demo2")).GetAsync("/s/demo2/admin/mail")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            (await (await app.SignInAsync("admin@demo")).GetAsync("/s/demo2/admin/mail")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        }
+        finally
+        {
+            await sql.ScalarAsync<int>(
+                "UPDATE schools SET smtp_host = NULL, smtp_port = 25, smtp_from = NULL, smtp_password = NULL WHERE slug = 'demo2'");
+        }
+    }
+
+    private static async Task<HttpResponseMessage> PostMailAsync(HttpClient client, string host, string port, string from, string password)
+    {
+        var token = await JournalApp.AntiforgeryTokenAsync(client, "/s/demo2/admin/mail");
+        return await client.PostAsync("/s/demo2/admin/mail", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Host"] = host,
+            ["Port"] = port,
+            ["From"] = from,
+            ["Password"] = password,
+            ["__RequestVerificationToken"] = token,
+        }));
+    }
+
+    [Fact]
     public async Task Notifications_are_per_school_and_need_a_sign_in()
     {
         (await app.Anonymous().GetAsync("/s/demo/notifications")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
