@@ -85,6 +85,18 @@ public partial class JournalApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await base.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
+        // A connection a test left open belongs to the application's role, whose sessions the schema owner may not
+        // end (DROP … WITH (FORCE) would refuse): the application's role ends its own first.
+        await using (var app = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_serverConnection) { Pooling = false }.ToString()))
+        {
+            await app.OpenAsync();
+            await using var terminate = new NpgsqlCommand(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = @db AND pid <> pg_backend_pid() AND usename = current_user",
+                app);
+            terminate.Parameters.AddWithValue("db", _databaseName);
+            await terminate.ExecuteScalarAsync();
+        }
+
         await using var server = new NpgsqlConnection(_ownerServerConnection);
         await server.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_databaseName}\" WITH (FORCE)", server);
