@@ -48,7 +48,7 @@ public static class SetAttestationMarks
         /// <summary>
         /// The accepted proposals of a column: for every pupil in the class without a mark there, the proposal as the mark.
         /// </summary>
-        public static List<Entry> Proposals(AttestationSheet.Model sheet, AttestationKind kind) =>
+        private static List<Entry> Proposals(AttestationSheet.Model sheet, AttestationKind kind) =>
             [.. sheet.Rows
                 .Where(r => r.IsInClass && r.Cells.TryGetValue(kind, out var c) && c.Value is null && c.Proposal is not null)
                 .Select(r => new Entry { PupilId = r.PupilId, Kind = kind, Value = r.Cells[kind].Proposal })];
@@ -94,22 +94,39 @@ public static class SetAttestationMarks
                 return (null, $"Отметка уже «{value}».");
             }
 
-            var now = time.GetUtcNow();
-            var comment = $"Заявка № {request.Number.ToString(CultureInfo.InvariantCulture)}";
+            var slot = new Slot(request.PupilId, request.SubjectId.Value, yearId, kind, request.StudyPeriodId);
+            Write(mark, slot, value, null, $"Заявка № {request.Number.ToString(CultureInfo.InvariantCulture)}",
+                new Writer(deputyId, time.GetUtcNow(), ground, false, request.Id));
+            return (value, null);
+        }
+
+        /// <summary>Which mark: pupil × subject × year × kind (× study period).</summary>
+        private sealed record Slot(Guid PupilId, Guid SubjectId, Guid YearId, AttestationKind Kind, Guid? StudyPeriodId);
+
+        /// <summary>Who writes, when, on what ground (LCK-3), late or not (DL-4), on which correction request (LCK-2).</summary>
+        private sealed record Writer(Guid AuthorId, DateTimeOffset At, ChangeGround Ground, bool IsLate, Guid? CorrectionRequestId);
+
+        /// <summary>
+        /// Sets, changes or (value null) removes one mark in the tracked context, and records the change in history:
+        /// the one place a period, year, exam or final mark is written.
+        /// </summary>
+        private void Write(PeriodMark? mark, Slot slot, string? value, string? proposal, string? comment, Writer writer)
+        {
             db.PeriodMarkChanges.Add(new PeriodMarkChange
             {
-                PupilId = request.PupilId,
-                SubjectId = request.SubjectId.Value,
-                AcademicYearId = yearId,
-                Kind = kind,
-                StudyPeriodId = request.StudyPeriodId,
+                PupilId = slot.PupilId,
+                SubjectId = slot.SubjectId,
+                AcademicYearId = slot.YearId,
+                Kind = slot.Kind,
+                StudyPeriodId = slot.StudyPeriodId,
                 OldValue = mark?.Value,
                 NewValue = value,
                 Comment = comment,
-                AuthorId = deputyId,
-                At = now,
-                Ground = ground,
-                CorrectionRequestId = request.Id,
+                AuthorId = writer.AuthorId,
+                At = writer.At,
+                Ground = writer.Ground,
+                IsLate = writer.IsLate,
+                CorrectionRequestId = writer.CorrectionRequestId,
             });
             if (value is null)
             {
@@ -119,23 +136,24 @@ public static class SetAttestationMarks
             {
                 db.PeriodMarks.Add(new PeriodMark
                 {
-                    PupilId = request.PupilId,
-                    SubjectId = request.SubjectId.Value,
-                    AcademicYearId = yearId,
-                    Kind = kind,
-                    StudyPeriodId = request.StudyPeriodId,
+                    PupilId = slot.PupilId,
+                    SubjectId = slot.SubjectId,
+                    AcademicYearId = slot.YearId,
+                    Kind = slot.Kind,
+                    StudyPeriodId = slot.StudyPeriodId,
                     Value = value,
+                    Proposal = proposal,
                     Comment = comment,
-                    AuthorId = deputyId,
-                    SetAt = now,
+                    AuthorId = writer.AuthorId,
+                    SetAt = writer.At,
+                    IsLate = writer.IsLate,
                 });
             }
             else
             {
-                (mark.Value, mark.Comment, mark.AuthorId, mark.SetAt) = (value, comment, deputyId, now);
+                (mark.Value, mark.Proposal, mark.Comment, mark.AuthorId, mark.SetAt, mark.IsLate) =
+                    (value, proposal ?? mark.Proposal, comment, writer.AuthorId, writer.At, writer.IsLate);
             }
-
-            return (value, null);
         }
 
         /// <summary>
@@ -146,6 +164,13 @@ public static class SetAttestationMarks
             db.Database.ExecuteSqlAsync(
                 $"SELECT pg_advisory_xact_lock(hashtextextended({"attestation:" + subjectId.ToString() + ":" + yearId.ToString()}, 0))",
                 cancellationToken);
+
+        /// <summary>The posted sheet: the marks as typed, or every proposal of the column named by «Принять все предложения».</summary>
+        public Task<Result> Submit(AttestationSheet.Model sheet, Form form, Guid authorId, bool allowOne, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(form);
+            return Handle(sheet, form.Accept is { } kind ? Proposals(sheet, kind) : form.Marks, authorId, allowOne, cancellationToken);
+        }
 
         public async Task<Result> Handle(
             AttestationSheet.Model sheet, IReadOnlyList<Entry> entries, Guid authorId, bool allowOne, CancellationToken cancellationToken)
@@ -248,48 +273,9 @@ public static class SetAttestationMarks
                         continue;
                     }
 
-                    db.PeriodMarkChanges.Add(new PeriodMarkChange
-                    {
-                        PupilId = row.PupilId,
-                        SubjectId = h.SubjectId,
-                        AcademicYearId = h.YearId,
-                        Kind = kind,
-                        StudyPeriodId = kind == AttestationKind.Period ? periodId : null,
-                        OldValue = mark?.Value,
-                        NewValue = value,
-                        Comment = comment,
-                        AuthorId = authorId,
-                        At = now,
-                        Ground = ChangeGround.Entry,
-                        IsLate = sheet.IsLate,
-                    });
-                    if (value is null)
-                    {
-                        db.PeriodMarks.Remove(mark!);
-                    }
-                    else if (mark is null)
-                    {
-                        db.PeriodMarks.Add(new PeriodMark
-                        {
-                            PupilId = row.PupilId,
-                            SubjectId = h.SubjectId,
-                            AcademicYearId = h.YearId,
-                            Kind = kind,
-                            StudyPeriodId = kind == AttestationKind.Period ? periodId : null,
-                            Value = value,
-                            Proposal = proposal,
-                            Comment = comment,
-                            AuthorId = authorId,
-                            SetAt = now,
-                            IsLate = sheet.IsLate,
-                        });
-                    }
-                    else
-                    {
-                        (mark.Value, mark.Proposal, mark.Comment, mark.AuthorId, mark.SetAt, mark.IsLate) =
-                            (value, proposal, comment, authorId, now, sheet.IsLate);
-                    }
-
+                    Write(
+                        mark, new Slot(row.PupilId, h.SubjectId, h.YearId, kind, kind == AttestationKind.Period ? periodId : null),
+                        value, proposal, comment, new Writer(authorId, now, ChangeGround.Entry, sheet.IsLate, null));
                     saved++;
                 }
 

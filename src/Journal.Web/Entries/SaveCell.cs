@@ -205,8 +205,10 @@ public static class SaveCell
                 return Result.Refused("В школе не заданы виды работ: обратитесь к администратору.");
             }
 
-            var workingDays = await db.WorkKinds.Where(k => k.Id == work.KindId).Select(k => k.EntryWorkingDays)
-                .FirstOrDefaultAsync(cancellationToken);
+            // The kind's deadline (DL-2) and its name for the notification (DRY-5), in one query.
+            var workKind = await db.WorkKinds.Where(k => k.Id == work.KindId).Select(k => new { k.EntryWorkingDays, k.Name })
+                .FirstAsync(cancellationToken);
+            var workingDays = workKind.EntryWorkingDays;
             change.MarkIsLate = !writer.IsCorrection
                                 && EntryDeadline.IsLate(
                                     lesson.Date, local.DateTime, settings.EntryDeadline, workingDays,
@@ -230,8 +232,7 @@ public static class SaveCell
             // DRY-5: the pupil and their parents hear of a new or changed mark (not of a «точка»).
             if (markChanged && value.Kind != MarkKind.Dot)
             {
-                var kindName = await db.WorkKinds.Where(k => k.Id == work.KindId).Select(k => k.Name).FirstAsync(cancellationToken);
-                await notifier.MarkAsync(command.PupilId, lesson.Date, lesson.Subject, kindName, value.Code, now, cancellationToken);
+                await notifier.MarkAsync(command.PupilId, lesson.Date, lesson.Subject, workKind.Name, value.Code, now, cancellationToken);
             }
 
             // A pupil who got a mark was there: an absence other than lateness goes.

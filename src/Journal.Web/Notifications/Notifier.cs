@@ -57,13 +57,15 @@ public sealed class Notifier(JournalDbContext db, TenantContext tenant)
         }
     }
 
-    /// <summary>The pupils of a lesson (its class or subgroup, on its date): whom its homework concerns.</summary>
-    public Task<List<Guid>> PupilsOfLessonAsync(Guid classId, Guid? subgroupId, DateOnly date, CancellationToken cancellationToken) =>
-        db.Enrolments.AsNoTracking().Where(Enrolled.On(date))
-            .Where(e => e.ClassId == classId
-                        && (subgroupId == null || db.SubgroupMembers.Any(m => m.SubgroupId == subgroupId && m.PupilId == e.PupilId)))
-            .Select(e => e.PupilId)
-            .ToListAsync(cancellationToken);
+    /// <summary>The pupils of a lesson (its class or subgroup, on its date): whom its homework concerns. One query.</summary>
+    public Task<List<Guid>> PupilsOfLessonAsync(Guid assignmentId, DateOnly date, CancellationToken cancellationToken) =>
+        (from a in db.TeachingAssignments.AsNoTracking()
+         where a.Id == assignmentId
+         from e in db.Enrolments.Where(Enrolled.On(date))
+         where e.ClassId == a.ClassId
+               && (a.SubgroupId == null || db.SubgroupMembers.Any(m => m.SubgroupId == a.SubgroupId && m.PupilId == e.PupilId))
+         select e.PupilId)
+        .ToListAsync(cancellationToken);
 
     private void Add(Recipient recipient, NotificationKind kind, string text, DateOnly date, DateTimeOffset now)
     {

@@ -134,9 +134,7 @@ public static class LessonDetails
             // DRY-5: pupils and parents hear of new or changed homework.
             if (homework is not null && homework != entity.Homework)
             {
-                var assignment = await db.TeachingAssignments.AsNoTracking().Where(a => a.Id == entity.AssignmentId)
-                    .Select(a => new { a.ClassId, a.SubgroupId }).SingleAsync(cancellationToken);
-                var pupils = await notifier.PupilsOfLessonAsync(assignment.ClassId, assignment.SubgroupId, lesson.Date, cancellationToken);
+                var pupils = await notifier.PupilsOfLessonAsync(entity.AssignmentId, lesson.Date, cancellationToken);
                 await notifier.HomeworkAsync(pupils, lesson.Date, lesson.Subject, homework, clock.Now, cancellationToken);
             }
 

@@ -32,8 +32,7 @@ public sealed class PeriodMarksController(
             return NotFound();
         }
 
-        var entries = form.Accept is { } kind ? SetAttestationMarks.Handler.Proposals(sheet, kind) : form.Marks;
-        var result = await set.Handle(sheet, entries, User.CurrentMembershipId(), tenant.Settings.AllowMarkOne, cancellationToken);
+        var result = await set.Submit(sheet, form, User.CurrentMembershipId(), tenant.Settings.AllowMarkOne, cancellationToken);
         var page = new AttestationPage(sheet, SheetUrl(id));
         return result.Succeeded
             ? Redirect($"{page.Url}{page.Query}&saved={result.Saved}")
